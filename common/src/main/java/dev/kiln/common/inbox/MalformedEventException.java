@@ -1,0 +1,9 @@
+package dev.kiln.common.inbox;
+
+/** A Kafka record that is not a valid binary-mode CloudEvent. */
+public class MalformedEventException extends RuntimeException {
+
+    public MalformedEventException(String message) {
+        super(message);
+    }
+}
