@@ -1,5 +1,6 @@
 package dev.kiln.common.inbox;
 
+import dev.kiln.events.kafka.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

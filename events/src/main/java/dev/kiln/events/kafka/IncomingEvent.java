@@ -1,4 +1,4 @@
-package dev.kiln.common.inbox;
+package dev.kiln.events.kafka;
 
 import dev.kiln.events.EventJson;
 import dev.kiln.events.EventType;

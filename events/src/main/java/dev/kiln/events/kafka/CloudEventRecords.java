@@ -1,4 +1,4 @@
-package dev.kiln.common.inbox;
+package dev.kiln.events.kafka;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

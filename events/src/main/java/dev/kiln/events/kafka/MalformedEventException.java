@@ -1,4 +1,4 @@
-package dev.kiln.common.inbox;
+package dev.kiln.events.kafka;
 
 /** A Kafka record that is not a valid binary-mode CloudEvent. */
 public class MalformedEventException extends RuntimeException {

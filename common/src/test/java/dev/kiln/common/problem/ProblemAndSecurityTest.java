@@ -1,0 +1,93 @@
+package dev.kiln.common.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemAndSecurityTest {
+
+    @Test
+    void callWithoutTokenIsChallengedWithAProblem() {
+        given().contentType("application/json").body("{\"text\":\"x\"}")
+                .post("/notes")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/unauthenticated"));
+    }
+
+    @Test
+    void unknownTokenIsRejected() {
+        given().auth().oauth2("not-a-token").contentType("application/json").body("{\"text\":\"x\"}")
+                .post("/notes")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void callerWithoutTheRoleIsForbidden() {
+        given().auth().oauth2("viewer-token").contentType("application/json").body("{\"text\":\"x\"}")
+                .post("/notes")
+                .then().statusCode(403)
+                .body("type", equalTo("https://kiln.dev/problems/forbidden"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestProblem() {
+        given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":")
+                .post("/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/malformed-json"))
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void invalidFieldIsNamedInTheProblem() {
+        given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":\"\"}")
+                .post("/notes")
+                .then().statusCode(400)
+                .body("type", equalTo("https://kiln.dev/problems/validation"))
+                .body("errors[0].field", equalTo("text"));
+    }
+
+    @Test
+    void missingResourceIsANotFoundProblemWithItsOwnType() {
+        given().get("/notes/987654321")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/note-not-found"))
+                .body("instance", equalTo("/notes/987654321"));
+    }
+
+    @Test
+    void unknownPathIsANotFoundProblem() {
+        given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void retriedCreateWithTheSameKeyReturnsTheFirstAnswer() {
+        String key = UUID.randomUUID().toString();
+
+        int first = create(key, "once").then().statusCode(201).extract().jsonPath().getInt("id");
+        int second = create(key, "once").then().statusCode(201).extract().jsonPath().getInt("id");
+
+        org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void keyReusedForADifferentRequestIsRefused() {
+        String key = UUID.randomUUID().toString();
+        create(key, "first").then().statusCode(201);
+
+        create(key, "second").then().statusCode(422)
+                .body("type", equalTo("https://kiln.dev/problems/idempotency-key-reused"));
+    }
+
+    private static io.restassured.response.Response create(String key, String text) {
+        return given().auth().oauth2("builder-token").header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"text\":\"" + text + "\"}").post("/notes");
+    }
+}
