@@ -120,7 +120,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static List<String> runAs(Optional<ServerUser> user, List<String> command) {
-        return user.map(u -> u.wrap(command)).orElse(command);
+        return user.map(u -> u.wrap(command, "INT")).orElse(command);
     }
 
     private static void initIfEmpty(Path home, Path dataDir, Path logFile, Optional<ServerUser> user) {

@@ -24,10 +24,13 @@ record ServerUser(int uid, int gid) {
         });
     }
 
-    /** {@code command} prefixed so that it runs as this user. */
-    List<String> wrap(List<String> command) {
+    /**
+     * {@code command} prefixed so that it runs as this user. Changing the uid clears a parent-death signal
+     * set before, so the same setpriv sets it again after the switch.
+     */
+    List<String> wrap(List<String> command, String deathSignal) {
         List<String> wrapped = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + gid,
-                "--clear-groups", "--"));
+                "--clear-groups", "--pdeathsig", deathSignal, "--"));
         wrapped.addAll(command);
         return wrapped;
     }

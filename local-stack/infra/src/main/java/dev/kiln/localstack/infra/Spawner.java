@@ -11,12 +11,13 @@ import java.util.concurrent.Executors;
 
 /**
  * Starts child processes that die with this JVM even when it is killed with SIGKILL: each child runs
- * under {@code setpriv --pdeathsig}. Linux sends that signal when the spawning <em>thread</em> ends, so
+ * under {@code setpriv --pdeathsig}, in a session of its own. Linux sends that signal when the spawning <em>thread</em> ends, so
  * every spawn happens on one thread that lives as long as the JVM.
  */
 final class Spawner {
 
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kiln-spawner").daemon().factory());
 
@@ -29,6 +30,10 @@ final class Spawner {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) {
             full.addAll(List.of(SETPRIV.toString(), "--pdeathsig", deathSignal, "--"));
+        }
+        if (Files.isExecutable(SETSID)) {
+            // own session: a Ctrl-C in the launcher's terminal reaches only the launcher, which stops children in order
+            full.add(SETSID.toString());
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)

@@ -1,0 +1,247 @@
+package dev.kiln.localstack.stack;
+
+import dev.kiln.localstack.infra.FreePorts;
+import dev.kiln.localstack.infra.GitRemote;
+import dev.kiln.localstack.infra.KafkaBroker;
+import dev.kiln.localstack.infra.ManagedProcess;
+import dev.kiln.localstack.infra.PostgresServer;
+import dev.kiln.localstack.infra.S3Server;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Kiln on one machine: PostgreSQL, Kafka, an S3 server, a seeded scripts repository and the four
+ * services, wired together. Infrastructure starts first (in parallel), then the services (in parallel);
+ * {@link #close()} stops the services first, then the infrastructure. Data stays in the data directory,
+ * so a second start reuses it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String S3_ACCESS_KEY = "kiln-local";
+    static final String S3_SECRET_KEY = "kiln-local-secret";
+    static final String DATABASE = "kiln";
+
+    private final StackOptions options;
+    private final PrintStream out;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private final Map<Component, ServiceProcess> services = new EnumMap<>(Component.class);
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private S3Server s3;
+    private GitRemote scriptsRepo;
+    private String adminToken;
+
+    private LocalStack(StackOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Starts everything and returns once every service is ready; stops what started if anything fails. */
+    public static LocalStack start(StackOptions options, PrintStream out) {
+        LocalStack stack = new LocalStack(options, out);
+        try {
+            stack.checkPortsFree();
+            stack.startInfrastructure();
+            stack.startServices();
+            stack.writeState();
+            return stack;
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    public Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach((service, process) -> urls.put(service.id(), process.url()));
+        return urls;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Every process the stack started, for checks that none outlives it. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        services.values().forEach(s -> pids.add(s.process().pid()));
+        for (Object server : new Object[] {postgres, kafka == null ? null : kafka.process(), s3}) {
+            if (server instanceof PostgresServer pg) {
+                pids.add(pg.process().pid());
+            } else if (server instanceof ManagedProcess p) {
+                pids.add(p.pid());
+            } else if (server instanceof S3Server s) {
+                pids.add(s.process().pid());
+            }
+        }
+        return pids;
+    }
+
+    public void printSummary() {
+        out.println();
+        out.println("Kiln is up (data in " + options.dataDir() + "):");
+        urls().forEach((name, url) -> out.printf("  %-17s %s   (API docs %s/q/swagger-ui)%n", name, url, url));
+        out.printf("  %-17s %s%n", "build cache", urls().get(Component.ARTIFACT_SERVICE.id()) + "/cache/");
+        out.printf("  %-17s %s%n", "scripts repo", scriptsRepo.uri());
+        out.printf("  %-17s %s%n", "kafka", kafka.bootstrapServers());
+        out.printf("  %-17s %s%n", "postgresql", postgres.jdbcUrl(DATABASE) + " (user postgres)");
+        out.printf("  %-17s %s%n", "s3", s3.endpoint() + " (" + S3_ACCESS_KEY + " / " + S3_SECRET_KEY + ")");
+        out.printf("  %-17s %s%n", "admin token", options.adminTokenFile());
+        out.println("Logs: " + options.logs());
+    }
+
+    @Override
+    public void close() {
+        parallel(services.values().stream().<Runnable>map(s -> s::stop).toList());
+        services.clear();
+        List<Runnable> stops = new ArrayList<>();
+        for (AutoCloseable server : infrastructure) {
+            stops.add(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    out.println("warning: " + e.getMessage());
+                }
+            });
+        }
+        parallel(stops);
+        infrastructure.clear();
+        try {
+            Files.deleteIfExists(options.stateFile());
+        } catch (IOException e) {
+            out.println("warning: cannot delete " + options.stateFile() + ": " + e.getMessage());
+        }
+    }
+
+    private void checkPortsFree() {
+        options.ports().all().forEach((component, port) -> {
+            if (!FreePorts.isFree(port)) {
+                throw new IllegalStateException("port " + port + " (" + component + ") is in use; stop what uses it"
+                        + " or choose another with --port-" + component + "=<port>");
+            }
+        });
+    }
+
+    private void startInfrastructure() throws IOException {
+        Path data = options.dataDir();
+        Files.createDirectories(options.logs());
+        adminToken = AdminToken.ensure(options.adminTokenFile());
+        out.println("Starting PostgreSQL, Kafka and the S3 server...");
+        var pg = async(() -> {
+            PostgresServer server = PostgresServer.start(data.resolve("cache"), data.resolve("postgres"),
+                    options.ports().of("postgres"), true);
+            server.ensureDatabase(DATABASE);
+            return server;
+        });
+        var broker = async(() -> KafkaBroker.start(data.resolve("kafka"), options.ports().of("kafka"),
+                options.ports().of("kafka-controller"), List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC")));
+        var s3server = async(() -> S3Server.start(data.resolve("s3"), options.ports().of("s3"), S3_ACCESS_KEY,
+                S3_SECRET_KEY, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC")));
+        postgres = collect(pg);
+        kafka = collect(broker);
+        s3 = collect(s3server);
+        scriptsRepo = GitRemote.seeded(data.resolve("git/scripts.git"), "main",
+                ScriptsRepoSeed.files(options.scriptsRepoSeed()), "Initial commit of the local scripts repository");
+    }
+
+    private void startServices() {
+        out.println("Starting the Kiln services...");
+        Map<String, String> shared = sharedEnvironment();
+        for (Component service : Component.values()) {
+            Map<String, String> env = new HashMap<>(shared);
+            env.put("KILN_HTTP_PORT", Integer.toString(options.ports().of(service.id())));
+            Path workDir = options.dataDir().resolve(service.id());
+            env.putAll(serviceEnvironment(service, workDir));
+            services.put(service, ServiceProcess.start(service, options.serviceJar(service),
+                    options.ports().of(service.id()), workDir, options.logs().resolve(service.id() + ".log"), env));
+        }
+        parallel(services.values().stream().<Runnable>map(s -> () -> s.awaitReady(Duration.ofSeconds(180))).toList());
+    }
+
+    private Map<String, String> sharedEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KILN_DB_URL", postgres.jdbcUrl(DATABASE));
+        env.put("KILN_DB_USER", PostgresServer.USER);
+        env.put("KILN_DB_PASSWORD", "postgres");
+        env.put("KILN_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("KILN_ADMIN_TOKEN_FILE", options.adminTokenFile().toString());
+        env.put("KILN_SERVICE_TOKEN", adminToken);
+        env.put("KILN_SCRIPTS_REPO_URL", scriptsRepo.uri().toString());
+        for (Component service : Component.values()) {
+            env.put(service.urlVariable(), "http://127.0.0.1:" + options.ports().of(service.id()));
+        }
+        return env;
+    }
+
+    private Map<String, String> serviceEnvironment(Component service, Path workDir) {
+        String artifactUrl = "http://127.0.0.1:" + options.ports().of(Component.ARTIFACT_SERVICE.id());
+        return switch (service) {
+            case VERSION_SERVICE -> Map.of("KILN_VERSION_WORK_DIR", workDir.resolve("clone").toString());
+            case ARTIFACT_SERVICE -> Map.of("KILN_S3_ENDPOINT", s3.endpoint(), "KILN_S3_ACCESS_KEY", S3_ACCESS_KEY,
+                    "KILN_S3_SECRET_KEY", S3_SECRET_KEY, "KILN_S3_BUCKET", "kiln-cache");
+            case BUILD_RUNNER -> Map.of("KILN_RUNNER_EXECUTOR", "local",
+                    "KILN_RUNNER_WORK_DIR", workDir.resolve("work").toString(),
+                    "KILN_CACHE_URL", artifactUrl + "/cache",
+                    "KILN_CACHE_TOKEN", adminToken);
+            case RELEASE_SERVICE -> Map.of();
+        };
+    }
+
+    private void writeState() throws IOException {
+        StringBuilder state = new StringBuilder();
+        state.append("KILN_STACK_PID=").append(ProcessHandle.current().pid()).append('\n');
+        urls().forEach((name, url) -> state.append("KILN_").append(name.toUpperCase(java.util.Locale.ROOT)
+                .replace('-', '_')).append("_URL=").append(url).append('\n'));
+        state.append("KILN_PIDS=\"").append(String.join(" ", pids().stream().map(String::valueOf).toList()))
+                .append("\"\n");
+        Files.writeString(options.stateFile(), state.toString());
+    }
+
+    private <T extends AutoCloseable> CompletableFuture<T> async(Supplier<T> start) {
+        return CompletableFuture.supplyAsync(() -> {
+            T server = start.get();
+            synchronized (infrastructure) {
+                infrastructure.add(server);
+            }
+            return server;
+        });
+    }
+
+    private static <T> T collect(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void parallel(List<Runnable> tasks) {
+        List<CompletableFuture<Void>> running = tasks.stream().map(CompletableFuture::runAsync).toList();
+        List<Throwable> failures = new ArrayList<>();
+        for (CompletableFuture<Void> task : running) {
+            try {
+                task.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                failures.add(e.getCause());
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst() instanceof RuntimeException r ? r
+                    : new IllegalStateException(failures.getFirst());
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+}

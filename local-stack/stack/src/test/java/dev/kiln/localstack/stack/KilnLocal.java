@@ -1,0 +1,99 @@
+package dev.kiln.localstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Drives {@code ./kiln-local} as a user would, on free ports and a data directory of its own. */
+final class KilnLocal {
+
+    private static final Path ROOT = Path.of(System.getProperty("kiln.repo.root", "../..")).toAbsolutePath().normalize();
+
+    final Path dataDir;
+    private final List<String> portArgs = new ArrayList<>();
+    final Map<String, Integer> ports = new HashMap<>();
+
+    KilnLocal(Path dataDir) {
+        this.dataDir = dataDir;
+        for (String component : List.of("postgres", "kafka", "kafka-controller", "s3", "version-service",
+                "build-runner", "artifact-service", "release-service")) {
+            int port = freePort();
+            ports.put(component, port);
+            portArgs.add("--port-" + component + "=" + port);
+        }
+    }
+
+    Result up() {
+        List<String> args = new ArrayList<>(List.of("up", "--detach", "--no-build", "--data-dir", dataDir.toString()));
+        args.addAll(portArgs);
+        return run(args);
+    }
+
+    Result down() {
+        return run(List.of("down", "--data-dir", dataDir.toString()));
+    }
+
+    Result status() {
+        return run(List.of("status", "--data-dir", dataDir.toString()));
+    }
+
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    long launcherPid() throws IOException {
+        return Long.parseLong(Files.readString(dataDir.resolve("stack.pid")).trim());
+    }
+
+    List<Long> childPids() throws IOException {
+        String line = Files.readAllLines(dataDir.resolve("stack.env")).stream()
+                .filter(l -> l.startsWith("KILN_PIDS=")).findFirst().orElseThrow();
+        return Arrays.stream(line.substring("KILN_PIDS=".length()).replace("\"", "").trim().split(" +"))
+                .map(Long::parseLong).toList();
+    }
+
+    record Result(int exitCode, String output) {
+        Result assertSucceeded() {
+            assertThat(exitCode).as(output).isZero();
+            return this;
+        }
+    }
+
+    private Result run(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("kiln-local").toString()));
+        command.addAll(args);
+        try {
+            Path out = Files.createTempFile("kiln-local", ".out");
+            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kiln-local " + args.getFirst() + " did not finish");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kiln.localstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The README's run command, end to end: the whole stack comes up, answers, and leaves nothing behind. */
+class LocalStackIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> SERVICES = List.of("version-service", "build-runner", "artifact-service",
+            "release-service");
+
+    private final KilnLocal kiln = new KilnLocal(
+            Path.of("target", "it-stack-" + UUID.randomUUID()).toAbsolutePath());
+
+    @AfterEach
+    void tearDown() {
+        kiln.down();
+    }
+
+    @Test
+    void stackComesUpHealthyStopsCleanlyAndReusesItsData() throws Exception {
+        kiln.up().assertSucceeded();
+
+        assertThat(kiln.status().assertSucceeded().output()).contains("UP").doesNotContain("DOWN");
+        for (String service : SERVICES) {
+            assertThat(get(kiln.serviceUrl(service) + "/q/health/ready").body()).contains("\"UP\"");
+            HttpResponse<String> openApi = get(kiln.serviceUrl(service) + "/q/openapi?format=json");
+            assertThat(openApi.statusCode()).isEqualTo(200);
+            assertThat(openApi.body()).contains("\"openapi\"");
+        }
+        String token = Files.readString(kiln.dataDir.resolve("admin.token"));
+        String seedCommit = headOf(kiln.dataDir.resolve("git/scripts.git"));
+        List<Long> children = kiln.childPids();
+
+        kiln.down().assertSucceeded();
+
+        assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(kiln.dataDir.resolve("stack.env")).doesNotExist();
+        assertThat(kiln.status().exitCode()).isNotZero();
+
+        kiln.up().assertSucceeded();
+
+        assertThat(Files.readString(kiln.dataDir.resolve("admin.token"))).isEqualTo(token);
+        assertThat(headOf(kiln.dataDir.resolve("git/scripts.git"))).isEqualTo(seedCommit);
+        assertThat(kiln.status().exitCode()).isZero();
+    }
+
+    @Test
+    void killingTheLauncherLeavesNoProcessBehind() throws Exception {
+        kiln.up().assertSucceeded();
+        long launcher = kiln.launcherPid();
+        List<Long> children = kiln.childPids();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(7);
+
+        ProcessHandle.of(launcher).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .as("process " + pid).isNotEqualTo(java.util.Optional.of(true))));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String headOf(Path bare) throws Exception {
+        try (Git git = Git.open(bare.toFile())) {
+            return git.getRepository().resolve("refs/heads/main").name();
+        }
+    }
+}
