@@ -49,7 +49,7 @@ public final class StackClient {
     }
 
     public JsonNode get(String url) {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json"), 200));
+        return parse(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json"), 200));
     }
 
     public String getText(String url) {
@@ -58,12 +58,20 @@ public final class StackClient {
 
     public JsonNode post(String url, Object body) {
         try {
-            return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url))
+            return parse(send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), 201));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
         }
     }
 
