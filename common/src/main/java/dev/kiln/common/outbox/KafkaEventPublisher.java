@@ -8,17 +8,27 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Writes one outbox row to Kafka as a binary-mode CloudEvent; completes when the broker acknowledges. */
+/**
+ * Writes one outbox row to Kafka as a binary-mode CloudEvent; completes when the broker acknowledges.
+ * Sends start on a thread of their own, outside the relay's transaction: context propagation would
+ * otherwise carry that transaction into Kafka's callback threads, and its commit would fail with
+ * "multiple threads active".
+ */
 @ApplicationScoped
 public class KafkaEventPublisher {
 
     static final String CHANNEL = "kiln-outbox";
 
     private final MutinyEmitter<String> emitter;
+    // one thread, so that sends reach the producer in the order the relay issues them
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("kiln-outbox-sender").daemon().factory());
 
     public KafkaEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
         this.emitter = emitter;
@@ -30,8 +40,14 @@ public class KafkaEventPublisher {
                 .withKey(row.eventKey)
                 .withHeaders(headersOf(row))
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata))
-                .subscribeAsCompletionStage();
+        Message<String> message = Message.of(row.payload).addMetadata(metadata);
+        return CompletableFuture.supplyAsync(() -> emitter.sendMessage(message).subscribeAsCompletionStage(), sender)
+                .thenCompose(ack -> ack);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        sender.shutdown();
     }
 
     static RecordHeaders headersOf(OutboxEventEntity row) {

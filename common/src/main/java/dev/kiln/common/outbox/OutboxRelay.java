@@ -110,14 +110,20 @@ public class OutboxRelay {
     }
 
     private int publishBatch() {
-        BatchResult result = QuarkusTransaction.requiringNew()
-                .timeout((int) config.sendTimeout().multipliedBy(2).toSeconds() + 5)
-                .call(this::publishLockedBatch);
+        BatchResult result;
+        try {
+            result = QuarkusTransaction.requiringNew()
+                    .timeout((int) config.sendTimeout().multipliedBy(2).toSeconds() + 5)
+                    .call(this::publishLockedBatch);
+        } catch (RuntimeException e) {
+            // the events may have reached Kafka but are not marked sent: they go again, and consumers dedupe
+            result = new BatchResult(0, 0, "relay transaction failed: " + describe(e));
+        }
         if (result.failure() != null) {
             Duration wait = backoff.failed(clock.instant());
             failures.increment();
             lastError.set(result.failure());
-            LOG.warnf("outbox: %d event(s) published, then Kafka failed (%s); next attempt in %s",
+            LOG.warnf("outbox: %d event(s) published, then it failed (%s); next attempt in %s",
                     result.published(), result.failure(), wait);
         } else if (result.published() > 0 || result.attempted() == 0) {
             backoff.succeeded();

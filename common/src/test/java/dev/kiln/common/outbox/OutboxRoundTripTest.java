@@ -11,6 +11,7 @@ import dev.kiln.events.EventCatalog;
 import dev.kiln.events.EventJson;
 import dev.kiln.events.Topics;
 import dev.kiln.events.kafka.IncomingEvent;
+import dev.kiln.common.testapp.ProbeEvent;
 import dev.kiln.testing.EventReader;
 import dev.kiln.testing.TestInfrastructure;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -41,6 +42,9 @@ class OutboxRoundTripTest {
     @Inject
     OutboxRepository outboxRows;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void stateChangeAndEventCommitTogetherAndReachKafkaAsBinaryCloudEvent() {
         long id = createNote("round trip");
@@ -60,6 +64,24 @@ class OutboxRoundTripTest {
             assertThat(header(record.headers(), CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> seenCount("notes/" + id) == 1);
+    }
+
+    @Test
+    void burstOfCommitsToANewTopicIsPublishedOnceEachWithoutARelayFailure() {
+        double failuresBefore = relayFailures();
+        String topic = "kiln.probe-" + UUID.randomUUID();
+
+        try (EventReader reader = new EventReader(topic)) {
+            IntStream.range(0, 50).forEach(i ->
+                    QuarkusTransaction.requiringNew().run(() -> outbox.append(new ProbeEvent("p-" + i, topic))));
+
+            List<IncomingEvent> seen = reader.await(e -> true, 50, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 0);
+
+            assertThat(seen).hasSize(50);
+            assertThat(reader.await(e -> true, 51, Duration.ofSeconds(2))).hasSize(50);
+        }
+        assertThat(relayFailures()).isEqualTo(failuresBefore);
     }
 
     @Test
@@ -118,6 +140,10 @@ class OutboxRoundTripTest {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(paths).allSatisfy(p -> assertThat(seenCount(p)).isEqualTo(1)));
+    }
+
+    private double relayFailures() {
+        return meters.counter("kiln.outbox.publish.failures").count();
     }
 
     private long unsent() {

@@ -51,7 +51,8 @@ public final class NightlyDemo {
                 }
             }
         }
-        out.printf("%6.1fs  build %s %s%n", seconds(start), id, build.path("state").asText());
+        out.printf("%6.1fs  build %s %s%s%n", seconds(start), id, build.path("state").asText(),
+                build.path("reason").isTextual() ? ": " + build.path("reason").asText() : "");
         return build;
     }
 
@@ -66,6 +67,9 @@ public final class NightlyDemo {
                     out.println("  " + lines[i]);
                 }
             }
+        }
+        if (!build.path("version").isTextual()) {
+            return;
         }
         String version = build.path("version").asText();
         String cache = stack.url(Component.ARTIFACT_SERVICE) + "/cache/";
