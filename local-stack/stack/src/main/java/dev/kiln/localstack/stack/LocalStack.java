@@ -193,10 +193,22 @@ public final class LocalStack implements AutoCloseable {
                     "KILN_S3_SECRET_KEY", S3_SECRET_KEY, "KILN_S3_BUCKET", "kiln-cache");
             case BUILD_RUNNER -> Map.of("KILN_RUNNER_EXECUTOR", "local",
                     "KILN_RUNNER_WORK_DIR", workDir.resolve("work").toString(),
+                    "KILN_PIPELINES_DIR", pipelinesDir().toString(),
                     "KILN_CACHE_URL", artifactUrl + "/cache",
                     "KILN_CACHE_TOKEN", adminToken);
             case RELEASE_SERVICE -> Map.of();
         };
+    }
+
+    /** Pipelines dropped here run beside the bundled ones (full, os, sysext). */
+    private Path pipelinesDir() {
+        Path dir = options.dataDir().resolve("pipelines");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
     }
 
     private void writeState() throws IOException {

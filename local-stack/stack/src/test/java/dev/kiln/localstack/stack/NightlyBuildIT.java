@@ -1,0 +1,158 @@
+package dev.kiln.localstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.events.EventCatalog;
+import dev.kiln.events.StepSucceeded;
+import dev.kiln.events.kafka.CloudEventRecords;
+import dev.kiln.events.kafka.IncomingEvent;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Across all services, through the stack a user runs: a nightly build allocates a version (git tag in
+ * the scripts repository), runs every step of the full pipeline as local processes, lands its outputs in
+ * the build cache, and tells the world on Kafka; a step that outlives its timeout dies with its children.
+ */
+class NightlyBuildIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String HANG_MARKER = "kiln-it-hang-" + UUID.randomUUID().toString().substring(0, 8);
+    private static KilnLocal kiln;
+    private static StackClient stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        kiln = new KilnLocal(Path.of("target", "it-nightly-" + UUID.randomUUID()).toAbsolutePath());
+        Files.createDirectories(kiln.dataDir.resolve("pipelines"));
+        Files.writeString(kiln.dataDir.resolve("pipelines/hang.yaml"), """
+                name: hang
+                description: One step that outlives its timeout, with children of its own.
+                steps:
+                  - name: hang
+                    image: registry.example.org/any:1
+                    run: |
+                      sleep 600 %1$s-child &
+                      bash -c 'exec -a %1$s-grandchild sleep 601' &
+                      exec -a %1$s sleep 602
+                    timeout: 3s
+                    retry: {attempts: 1}
+                """.formatted(HANG_MARKER));
+        kiln.up().assertSucceeded();
+        stack = StackClient.of(kiln.dataDir);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (kiln != null) {
+            kiln.down();
+        }
+    }
+
+    @Test
+    void nightlyWalksFromVersionToCachedOutputsAndEvents() throws Exception {
+        JsonNode build = new NightlyDemo(stack, new PrintStream(PrintStream.nullOutputStream()))
+                .run(List.of("amd64", "arm64"), List.of("qemu_uefi"), Duration.ofMinutes(4));
+
+        assertThat(build.path("state").asText()).as(build.toPrettyString()).isEqualTo("succeeded");
+        assertThat(build.path("steps")).hasSize(12).allSatisfy(step ->
+                assertThat(step.path("state").asText()).as(step.path("run").asText()).isEqualTo("succeeded"));
+        String tag = build.path("tag").asText();
+        String version = build.path("version").asText();
+        assertThat(tag).matches("main-\\d{4}\\.0\\.0-nightly-\\d{8}-\\d{4}");
+
+        JsonNode allocation = stack.get(stack.url(Component.VERSION_SERVICE) + "/api/v1/versions/" + tag);
+        assertThat(allocation.path("version").asText()).isEqualTo(version);
+        try (Git git = Git.open(kiln.dataDir.resolve("git/scripts.git").toFile())) {
+            assertThat(git.getRepository().findRef("refs/tags/" + tag)).isNotNull();
+        }
+
+        String cache = stack.url(Component.ARTIFACT_SERVICE) + "/cache/";
+        for (String arch : List.of("amd64", "arm64")) {
+            String image = "images/" + arch + "/" + version.replace("+", "%2B") + "/flatcar_production_image.bin.bz2";
+            assertThat(head(cache + image)).as(image).isEqualTo(200);
+            assertThat(head(cache + image + ".DIGESTS")).isEqualTo(200);
+        }
+
+        List<IncomingEvent> builds = events("kiln.builds", build.path("id").asText(), 15);
+        assertThat(builds).extracting(IncomingEvent::type).contains(
+                EventCatalog.BUILD_REQUESTED.name(), EventCatalog.BUILD_STARTED.name(),
+                EventCatalog.STEP_SUCCEEDED.name(), EventCatalog.BUILD_SUCCEEDED.name());
+        StepSucceeded image = builds.stream().filter(e -> e.is(EventCatalog.STEP_SUCCEEDED))
+                .map(e -> e.dataAs(EventCatalog.STEP_SUCCEEDED)).filter(s -> s.stepRun().equals("image-amd64"))
+                .findFirst().orElseThrow();
+        assertThat(image.outputs()).anySatisfy(p -> assertThat(p).endsWith("flatcar_production_image.bin.bz2"));
+        assertThat(events("kiln.versions", tag, 1)).extracting(IncomingEvent::type)
+                .contains(EventCatalog.VERSION_TAGGED.name());
+    }
+
+    @Test
+    void stepExceedingItsTimeoutIsKilledWithItsChildren() throws Exception {
+        JsonNode build = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", java.util.Map.of(
+                "pipeline", "hang", "kind", "dev", "branch", "main", "suffix", "it-" + HANG_MARKER,
+                "arches", List.of("amd64")));
+        String id = build.path("id").asText();
+
+        JsonNode finished = awaitFinished(id, Duration.ofMinutes(2));
+
+        assertThat(finished.path("state").asText()).isEqualTo("failed");
+        assertThat(finished.path("steps").get(0).path("reason").asText()).containsIgnoringCase("timeout");
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(HANG_MARKER))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))).isEmpty();
+    }
+
+    private static JsonNode awaitFinished(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode build;
+        do {
+            Thread.sleep(300);
+            build = stack.get(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds/" + id);
+        } while (!List.of("succeeded", "failed", "cancelled").contains(build.path("state").asText())
+                && System.nanoTime() < deadline);
+        return build;
+    }
+
+    private static int head(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static List<IncomingEvent> events(String topic, String key, int atLeast) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kiln.ports.get("kafka"));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<IncomingEvent> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < atLeast && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(CloudEventRecords.read(r));
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}
