@@ -50,8 +50,8 @@ class NightlyBuildIT {
                   - name: hang
                     image: registry.example.org/any:1
                     run: |
-                      sleep 600 %1$s-child &
-                      bash -c 'exec -a %1$s-grandchild sleep 601' &
+                      bash -c 'exec -a %1$s-child sleep 600' &
+                      bash -c 'bash -c "exec -a %1$s-grandchild sleep 601" & wait' &
                       exec -a %1$s sleep 602
                     timeout: 3s
                     retry: {attempts: 1}
