@@ -1,0 +1,26 @@
+package dev.kiln.testing;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/** The house rules every service keeps, checked on its production classes by a one-line subclass. */
+public abstract class ServiceArchitectureContract {
+
+    private final String basePackage;
+    private final JavaClasses classes;
+
+    protected ServiceArchitectureContract(String basePackage) {
+        this.basePackage = basePackage;
+        this.classes = ArchitectureRules.productionClasses(basePackage);
+    }
+
+    @Test
+    void domainDependsOnNoFramework() {
+        ArchitectureRules.domainIsFrameworkFree(basePackage).check(classes);
+    }
+
+    @Test
+    void entitiesStayInPersistence() {
+        ArchitectureRules.entitiesStayInPersistence(basePackage).check(classes);
+    }
+}
