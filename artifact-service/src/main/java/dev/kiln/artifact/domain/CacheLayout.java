@@ -24,7 +24,15 @@ public final class CacheLayout {
 
     /** The area, version and arch of the file at {@code path}. */
     public static CacheLocation locate(CachePath path) {
-        List<String> s = path.segments();
+        return locate(path.segments());
+    }
+
+    /** The same for a raw object key, which may predate Kiln's path rules. */
+    public static CacheLocation locateKey(String key) {
+        return locate(List.of(key.split("/")));
+    }
+
+    private static CacheLocation locate(List<String> s) {
         if (s.size() < 2) {
             return new CacheLocation("", null, null);
         }

@@ -52,6 +52,16 @@ public final class FlatcarVersions {
         return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
     }
 
+    /**
+     * The {@code FLATCAR_VERSION} a tag stands for, as {@code strip_version_prefix} (flatcar-ci.md 1.2) makes it:
+     * {@code main-4799.0.0-nightly-20260821-2100} gives {@code 4799.0.0+nightly-20260821-2100}.
+     */
+    public static String fromTag(String tag) {
+        int dash = tag.indexOf('-');
+        String rest = dash >= 0 && !Character.isDigit(tag.charAt(0)) ? tag.substring(dash + 1) : tag;
+        return plusForm(rest);
+    }
+
     /** Major, minor and patch of a version in either spelling. */
     public static long[] numbers(String version) {
         Matcher m = VERSION.matcher(version);
