@@ -16,7 +16,8 @@ public final class CacheHttp {
 
     public static final String BUILDER_TOKEN = "test-builder-token";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
     public CacheHttp(URI base) {
@@ -26,6 +27,7 @@ public final class CacheHttp {
     /** PUTs {@code length} bytes from {@code body} (length -1: chunked) with the builder token. */
     public HttpResponse<String> put(String path, Supplier<InputStream> body, long length, String... headers) {
         HttpRequest.BodyPublisher publisher = length < 0 ? HttpRequest.BodyPublishers.ofInputStream(body)
+                : length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("cache/" + path)).PUT(publisher)
                 .header("Authorization", "Bearer " + BUILDER_TOKEN).timeout(Duration.ofMinutes(10));

@@ -44,6 +44,11 @@ public final class GeneratedBytes extends InputStream {
     }
 
     @Override
+    public void close() {
+        // nothing to release
+    }
+
+    @Override
     public int available() {
         return (int) Math.min(Integer.MAX_VALUE, length - position);
     }

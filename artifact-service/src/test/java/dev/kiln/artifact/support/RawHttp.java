@@ -25,9 +25,15 @@ public final class RawHttp {
     }
 
     public Answer send(String method, String target, String... headers) {
+        return send(method, target, new byte[0], headers);
+    }
+
+    /** The same with a body; the caller sets Content-Length among the headers. */
+    public Answer send(String method, String target, byte[] body, String... headers) {
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
             out.write(head(method, target, headers).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
