@@ -45,9 +45,11 @@ public class VersionCatalogRepository implements VersionCatalog {
         if (sync == null) {
             sync = new ReplicaSyncEntity();
             sync.name = VERSIONS;
+            sync.syncedAt = syncedAt;
             em().persist(sync);
+        } else {
+            sync.syncedAt = syncedAt;
         }
-        sync.syncedAt = syncedAt;
     }
 
     @Override

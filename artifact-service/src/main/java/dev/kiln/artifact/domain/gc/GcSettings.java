@@ -11,7 +11,7 @@ public record GcSettings(int keep, int minAgeDays, int keepPerChannel, int keepL
         List<String> purgeTags) {
 
     public GcSettings {
-        arches = List.copyOf(arches);
+        arches = arches == null ? List.of() : List.copyOf(arches);
         purgeTags = purgeTags == null ? List.of() : List.copyOf(purgeTags);
     }
 }
