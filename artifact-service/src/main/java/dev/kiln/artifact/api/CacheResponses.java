@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class CacheResponses {
 
-    private static final int COPY_BUFFER = 256 * 1024;
+    private static final int COPY_CHUNK = 256 * 1024;
 
     private final CacheReader reader;
     private final ArtifactConfig.Download download;
@@ -97,13 +97,24 @@ final class CacheResponses {
         return out -> copy(in, out);
     }
 
+    /**
+     * Copies in writes as large as the response buffer ({@code quarkus.rest.output-buffer-size}): the store's
+     * stream returns a few KiB per read, and every write to the response costs a hand-off to the event loop.
+     */
     private static void copy(InputStream in, OutputStream out) throws IOException {
         try (in) {
-            byte[] buffer = new byte[COPY_BUFFER];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-            }
+            byte[] buffer = new byte[COPY_CHUNK];
+            int filled;
+            do {
+                filled = 0;
+                int read;
+                while (filled < buffer.length && (read = in.read(buffer, filled, buffer.length - filled)) >= 0) {
+                    filled += read;
+                }
+                if (filled > 0) {
+                    out.write(buffer, 0, filled);
+                }
+            } while (filled == buffer.length);
         }
     }
 }

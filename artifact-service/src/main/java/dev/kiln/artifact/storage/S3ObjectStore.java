@@ -66,7 +66,7 @@ public class S3ObjectStore implements ObjectStore {
     @Override
     public String put(String key, String contentType, String writeId, boolean generated, byte[] data) {
         Http.Headers headers = ObjectHeaders.merge(ObjectHeaders.forObject(contentType, writeId, generated),
-                ObjectHeaders.forPart(unsignedPayload));
+                ObjectHeaders.forPart(unsignedPayload, data, data.length));
         return S3Errors.join(clients.async().putObject(PutObjectAPIArgs.builder().bucket(clients.bucket()).object(key)
                 .data(data, data.length).contentType(contentType).headers(headers).build()), "store an object").etag();
     }

@@ -130,7 +130,7 @@ final class StreamStager {
     private CompletableFuture<Part> uploadPart(String key, String uploadId, int number, byte[] data, int length) {
         return clients.async().uploadPart(UploadPartArgs.builder().bucket(clients.bucket()).object(key)
                 .uploadId(uploadId).partNumber(number).data(data, length)
-                .headers(ObjectHeaders.forPart(unsignedPayload)).build())
+                .headers(ObjectHeaders.forPart(unsignedPayload, data, length)).build())
                 .thenApply(response -> response.part());
     }
 
@@ -195,7 +195,7 @@ final class StreamStager {
             try {
                 S3Errors.join(clients.async().putObject(PutObjectAPIArgs.builder().bucket(clients.bucket())
                         .object(key).data(buffer, length).contentType(contentType)
-                        .headers(ObjectHeaders.merge(headers, ObjectHeaders.forPart(unsignedPayload))).build()),
+                        .headers(ObjectHeaders.merge(headers, ObjectHeaders.forPart(unsignedPayload, buffer, length))).build()),
                         "store an object");
             } finally {
                 close();
