@@ -43,11 +43,13 @@ public class CacheResource {
     private final ArtifactUploads uploads;
     private final CacheReader reader;
     private final CacheResponses responses;
+    private final CacheMetrics metrics;
 
-    public CacheResource(ArtifactUploads uploads, CacheReader reader, ArtifactConfig config) {
+    public CacheResource(ArtifactUploads uploads, CacheReader reader, ArtifactConfig config, CacheMetrics metrics) {
         this.uploads = uploads;
         this.reader = reader;
-        this.responses = new CacheResponses(reader, config.download());
+        this.responses = new CacheResponses(reader, config.download(), metrics);
+        this.metrics = metrics;
     }
 
     @GET
@@ -77,13 +79,24 @@ public class CacheResource {
             throw new ArtifactException(ArtifactException.Reason.INVALID_PATH,
                     "'" + path + "' names a directory; PUT a file path (no trailing '/')");
         }
-        UploadResult result = uploads.upload(new UploadRequest(path, body, declaredLength(headers),
+        UploadResult result = upload(new UploadRequest(path, body, declaredLength(headers),
                 headers.getHeaderString(EXPECTED_SHA256), headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 security.getUserPrincipal().getName()));
         return Response.created(URI.create(PREFIX + path.value()))
                 .entity(new UploadResponse(path.value(), result.digests().size(), result.digests().sha256()))
                 .type(MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    private UploadResult upload(UploadRequest request) {
+        try {
+            UploadResult result = uploads.upload(request);
+            metrics.stored(result.digests().size(), result.superseded());
+            return result;
+        } catch (ArtifactException e) {
+            metrics.refused(e);
+            throw e;
+        }
     }
 
     private Response read(HttpServerRequest request, HttpHeaders headers, boolean withBody) {

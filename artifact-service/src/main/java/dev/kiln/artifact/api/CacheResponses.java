@@ -27,10 +27,12 @@ final class CacheResponses {
 
     private final CacheReader reader;
     private final ArtifactConfig.Download download;
+    private final CacheMetrics metrics;
 
-    CacheResponses(CacheReader reader, ArtifactConfig.Download download) {
+    CacheResponses(CacheReader reader, ArtifactConfig.Download download, CacheMetrics metrics) {
         this.reader = reader;
         this.download = download;
+        this.metrics = metrics;
     }
 
     Response file(CachePath path, ObjectInfo info, HttpHeaders request, boolean withBody) {
@@ -93,15 +95,16 @@ final class CacheResponses {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    private static StreamingOutput stream(InputStream in) {
-        return out -> copy(in, out);
+    private StreamingOutput stream(InputStream in) {
+        return out -> metrics.downloaded(copy(in, out));
     }
 
     /**
      * Copies in writes as large as the response buffer ({@code quarkus.rest.output-buffer-size}): the store's
      * stream returns a few KiB per read, and every write to the response costs a hand-off to the event loop.
      */
-    private static void copy(InputStream in, OutputStream out) throws IOException {
+    private static long copy(InputStream in, OutputStream out) throws IOException {
+        long total = 0;
         try (in) {
             byte[] buffer = new byte[COPY_CHUNK];
             int filled;
@@ -113,8 +116,10 @@ final class CacheResponses {
                 }
                 if (filled > 0) {
                     out.write(buffer, 0, filled);
+                    total += filled;
                 }
             } while (filled == buffer.length);
         }
+        return total;
     }
 }

@@ -41,15 +41,14 @@ public class UploadSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            sweep();
+            sweep(clock.instant());
         } catch (RuntimeException e) {
             LOG.warnf("upload sweep failed, will retry: %s", e.getMessage());
         }
     }
 
-    /** One pass; returns the number of journal entries finished or dropped plus uploads aborted. */
-    public int sweep() {
-        Instant now = clock.instant();
+    /** One pass as of {@code now}; returns the number of journal entries settled plus uploads aborted. */
+    public int sweep(Instant now) {
         Instant staleBefore = now.minus(config.staleAfter());
         int done = 0;
         List<PendingWrite> pending = journal.recordedBefore(now.minus(config.reconcileAfter()), BATCH);

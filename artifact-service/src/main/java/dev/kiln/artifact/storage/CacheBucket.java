@@ -8,12 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Creates the cache bucket when it is missing: at startup (a few tries), then from the readiness check. */
+/** Creates the cache bucket when it is missing: at startup, and again from the readiness check until it exists. */
 @ApplicationScoped
 public class CacheBucket {
 
     private static final Logger LOG = Logger.getLogger(CacheBucket.class);
-    private static final int STARTUP_ATTEMPTS = 5;
 
     private final S3Clients clients;
     private volatile boolean ensured;
@@ -22,20 +21,13 @@ public class CacheBucket {
         this.clients = clients;
     }
 
-    void onStart(@Observes StartupEvent event) throws InterruptedException {
-        long delay = 500;
-        for (int attempt = 1; attempt <= STARTUP_ATTEMPTS; attempt++) {
-            try {
-                ensure();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("bucket %s not ready (attempt %d of %d): %s", clients.bucket(), attempt, STARTUP_ATTEMPTS,
-                        e.getMessage());
-                Thread.sleep(delay);
-                delay *= 2;
-            }
+    void onStart(@Observes StartupEvent event) {
+        try {
+            ensure();
+        } catch (RuntimeException e) {
+            LOG.warnf("bucket %s not ready at startup, readiness stays down until it is: %s", clients.bucket(),
+                    e.getMessage());
         }
-        LOG.errorf("bucket %s is not available; readiness stays down until it is", clients.bucket());
     }
 
     /** Makes sure the bucket exists; throws when the store cannot be reached. */

@@ -18,6 +18,7 @@ import io.minio.errors.MinioException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The cache's bytes in one S3 bucket, keyed by cache path, through the MinIO Java SDK. */
+@Startup
 @ApplicationScoped
 public class S3ObjectStore implements ObjectStore {
 

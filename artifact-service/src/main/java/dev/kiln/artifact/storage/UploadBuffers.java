@@ -2,7 +2,10 @@ package dev.kiln.artifact.storage;
 
 import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ArtifactException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The memory all uploads may hold in part buffers at once, counted in KiB. An upload that cannot get a
  * buffer within the configured wait is refused, so that concurrent uploads never exhaust the heap.
  */
+@Startup
 @ApplicationScoped
 public class UploadBuffers {
 
@@ -20,16 +24,21 @@ public class UploadBuffers {
     private final int budgetKib;
     private final Duration wait;
 
-    public UploadBuffers(ArtifactConfig config) {
-        long bytes = config.upload().bufferBudget().asLongValue();
-        long partSize = config.upload().partSize().asLongValue();
+    @Inject
+    public UploadBuffers(ArtifactConfig config, MeterRegistry registry) {
+        this(config.upload().bufferBudget().asLongValue(), config.upload().partSize().asLongValue(),
+                config.upload().capacityWait());
+        registry.gauge("kiln.artifact.upload.buffer.free.bytes", this, buffers -> buffers.availableKib() * 1024.0);
+    }
+
+    UploadBuffers(long bytes, long partSize, Duration wait) {
         if (bytes < 2 * partSize) {
             throw new IllegalStateException("kiln.artifact.upload.buffer-budget (" + bytes
                     + ") must hold at least two parts of kiln.artifact.upload.part-size (" + partSize + ")");
         }
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, bytes / KIB);
         this.budget = new Semaphore(budgetKib, true);
-        this.wait = config.upload().capacityWait();
+        this.wait = wait;
     }
 
     /** A new buffer of {@code size} bytes, once the budget allows it. */

@@ -208,6 +208,19 @@ class CacheWriteTest {
     }
 
     @Test
+    void countsUploadsByOutcomeInTheMetrics() {
+        new CacheHttp(base).put("build-logs/" + version + "/metrics.log", () -> new ByteArrayInputStream(bytes("m")), 1);
+        new CacheHttp(base).put("build-logs/" + version + "/metrics.bad", () -> new ByteArrayInputStream(bytes("m")), 1,
+                "X-Kiln-SHA256", "0".repeat(64));
+
+        String metrics = given().get("/q/metrics").asString();
+
+        assertThat(metrics).containsPattern("kiln_artifact_uploads_total\\{[^}]*outcome=\"stored\"[^}]*} [1-9]")
+                .containsPattern("kiln_artifact_uploads_total\\{[^}]*outcome=\"digest-mismatch\"[^}]*} [1-9]")
+                .contains("kiln_artifact_upload_bytes_total").contains("kiln_artifact_upload_buffer_free_bytes");
+    }
+
+    @Test
     void refusesToWriteADirectory() {
         given().auth().oauth2(CacheHttp.BUILDER_TOKEN).body("x").put("/cache/images/amd64/" + version + "/")
                 .then().statusCode(400).body("type", equalTo("https://kiln.dev/problems/invalid-path"));

@@ -60,8 +60,13 @@ public final class S3Direct {
 
     /** Stores an object without the service, as another tool writing to the bucket would. */
     public static void put(String key, byte[] content) {
+        put(key, content, java.util.Map.of());
+    }
+
+    /** The same with user metadata ({@code x-amz-meta-*} without the prefix). */
+    public static void put(String key, byte[] content, java.util.Map<String, String> userMetadata) {
         try {
-            client().putObject(PutObjectArgs.builder().bucket(bucket()).object(key)
+            client().putObject(PutObjectArgs.builder().bucket(bucket()).object(key).userMetadata(userMetadata)
                     .stream(new ByteArrayInputStream(content), (long) content.length, -1L).build());
         } catch (Exception e) {
             throw new IllegalStateException(e);
