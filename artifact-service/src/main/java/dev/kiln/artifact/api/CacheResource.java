@@ -3,7 +3,6 @@ package dev.kiln.artifact.api;
 import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ArtifactException;
 import dev.kiln.artifact.domain.ArtifactUploads;
-import dev.kiln.artifact.domain.ByteRange;
 import dev.kiln.artifact.domain.CachePath;
 import dev.kiln.artifact.domain.CacheReader;
 import dev.kiln.artifact.domain.DirectoryListing;

@@ -5,6 +5,7 @@ import dev.kiln.artifact.domain.gc.GcRunItem;
 import dev.kiln.artifact.domain.gc.GcRunView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** A garbage collection run; {@code items} only when one run is fetched. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,15 +17,15 @@ public record GcRunResponse(String id, String trigger, String status, String req
     public record Item(int seq, GcDecisionResponse decision, String status, long deletedObjects, String error) {
 
         static Item of(GcRunItem item) {
-            return new Item(item.seq(), GcDecisionResponse.of(item.decision()), item.status().name().toLowerCase(),
-                    item.deletedObjects(), item.error());
+            return new Item(item.seq(), GcDecisionResponse.of(item.decision()),
+                    item.status().name().toLowerCase(Locale.ROOT), item.deletedObjects(), item.error());
         }
     }
 
     static GcRunResponse of(GcRunView run) {
-        return new GcRunResponse(run.id(), run.trigger().name().toLowerCase(), run.status().name().toLowerCase(),
-                run.requestedBy(), GcSettingsResponse.of(run.settings()), run.startedAt(), run.finishedAt(),
-                run.purges(), run.done(), run.failed(), run.deletedObjects(), run.error(),
+        return new GcRunResponse(run.id(), run.trigger().name().toLowerCase(Locale.ROOT),
+                run.status().name().toLowerCase(Locale.ROOT), run.requestedBy(), GcSettingsResponse.of(run.settings()),
+                run.startedAt(), run.finishedAt(), run.purges(), run.done(), run.failed(), run.deletedObjects(), run.error(),
                 run.items() == null ? null : run.items().stream().map(Item::of).toList());
     }
 }
