@@ -80,7 +80,8 @@ public class GcResource {
         String body = write(GcRunResponse.of(run));
         URI location = URI.create(RUNS + run.id());
         if (idempotencyKey != null) {
-            idempotencyKeys.complete(IDEMPOTENCY_SCOPE, idempotencyKey, new StoredResponse(202, body, location.toString()));
+            idempotencyKeys.complete(IDEMPOTENCY_SCOPE, idempotencyKey,
+                    new StoredResponse(202, body, location.toString()));
         }
         return Response.accepted(body).type(MediaType.APPLICATION_JSON).location(location).build();
     }

@@ -25,7 +25,8 @@ public record GcRunResponse(String id, String trigger, String status, String req
     static GcRunResponse of(GcRunView run) {
         return new GcRunResponse(run.id(), run.trigger().name().toLowerCase(Locale.ROOT),
                 run.status().name().toLowerCase(Locale.ROOT), run.requestedBy(), GcSettingsResponse.of(run.settings()),
-                run.startedAt(), run.finishedAt(), run.purges(), run.done(), run.failed(), run.deletedObjects(), run.error(),
+                run.startedAt(), run.finishedAt(), run.purges(), run.done(), run.failed(), run.deletedObjects(),
+                run.error(),
                 run.items() == null ? null : run.items().stream().map(Item::of).toList());
     }
 }

@@ -66,7 +66,8 @@ public class VersionServiceClient implements VersionService {
 
     /** A version without a creation time is treated as created now: young, so never purged for its age. */
     private KnownVersion toKnown(VersionServiceApi.VersionItem item) {
-        return new KnownVersion(item.tag(), item.version() != null ? item.version() : FlatcarVersions.fromTag(item.tag()),
+        String version = item.version() != null ? item.version() : FlatcarVersions.fromTag(item.tag());
+        return new KnownVersion(item.tag(), version,
                 item.createdAt() != null ? item.createdAt() : clock.instant());
     }
 

@@ -82,7 +82,9 @@ public final class DirectoryListing {
         StringBuilder out = new StringBuilder(name.length());
         for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ".-_+~@,:=".indexOf(c) >= 0) {
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || ".-_+~@,:=".indexOf(c) >= 0;
+            if (safe) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));

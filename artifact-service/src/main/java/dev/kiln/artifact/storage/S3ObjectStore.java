@@ -53,7 +53,8 @@ public class S3ObjectStore implements ObjectStore {
     private static int partSize(ArtifactConfig config) {
         long size = config.upload().partSize().asLongValue();
         if (size < 5L * 1024 * 1024 || size > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("kiln.artifact.upload.part-size must be between 5 MiB and 2 GiB, was " + size);
+            throw new IllegalStateException(
+                    "kiln.artifact.upload.part-size must be between 5 MiB and 2 GiB, was " + size);
         }
         return (int) size;
     }

@@ -4,6 +4,7 @@ import io.minio.AbortMultipartUploadArgs;
 import io.minio.ListMultipartUploadsArgs;
 import io.minio.messages.ListMultipartUploadsResult;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Finds multipart uploads that were started but never completed or aborted (a crashed writer) and aborts them. */
@@ -25,7 +26,8 @@ final class StaleUploads {
             ListMultipartUploadsResult page = S3Errors.join(clients.async().listMultipartUploads(
                     ListMultipartUploadsArgs.builder().bucket(clients.bucket()).keyMarker(keyMarker)
                             .uploadIdMarker(uploadIdMarker).build()), "list incomplete uploads").result();
-            for (ListMultipartUploadsResult.Upload upload : page.uploads() == null ? java.util.List.<ListMultipartUploadsResult.Upload>of() : page.uploads()) {
+            List<ListMultipartUploadsResult.Upload> uploads = page.uploads() == null ? List.of() : page.uploads();
+            for (ListMultipartUploadsResult.Upload upload : uploads) {
                 if (upload.initiated() != null && upload.initiated().toInstant().isBefore(cutoff)) {
                     abort(upload);
                     aborted++;

@@ -195,7 +195,8 @@ final class StreamStager {
             try {
                 S3Errors.join(clients.async().putObject(PutObjectAPIArgs.builder().bucket(clients.bucket())
                         .object(key).data(buffer, length).contentType(contentType)
-                        .headers(ObjectHeaders.merge(headers, ObjectHeaders.forPart(unsignedPayload, buffer, length))).build()),
+                        .headers(ObjectHeaders.merge(headers, ObjectHeaders.forPart(unsignedPayload, buffer, length)))
+                        .build()),
                         "store an object");
             } finally {
                 close();

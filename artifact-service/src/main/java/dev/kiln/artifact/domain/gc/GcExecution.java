@@ -53,7 +53,8 @@ public class GcExecution {
         long deleted = 0;
         try {
             for (String prefix : decision.prefixes()) {
-                deleted += deleter.deleteUnder(prefix, decision.rule().id(), () -> runs.heartbeat(runId, clock.instant()));
+                deleted += deleter.deleteUnder(prefix, decision.rule().id(),
+                        () -> runs.heartbeat(runId, clock.instant()));
             }
             if (decision.rule() == GcRule.DEV_BUILD) {
                 versionService.deleteTag(decision.subject());
