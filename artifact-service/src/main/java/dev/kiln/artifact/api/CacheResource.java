@@ -1,0 +1,142 @@
+package dev.kiln.artifact.api;
+
+import dev.kiln.artifact.config.ArtifactConfig;
+import dev.kiln.artifact.domain.ArtifactException;
+import dev.kiln.artifact.domain.ArtifactUploads;
+import dev.kiln.artifact.domain.CachePath;
+import dev.kiln.artifact.domain.CacheReader;
+import dev.kiln.artifact.domain.DirectoryListing;
+import dev.kiln.artifact.domain.ObjectInfo;
+import dev.kiln.artifact.domain.UploadRequest;
+import dev.kiln.artifact.domain.UploadResult;
+import dev.kiln.common.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The build cache as Flatcar's scripts use it: {@code GET}/{@code HEAD} of files (with ranges and
+ * validators) and directory listings, public; streaming {@code PUT} of files for the builder role.
+ */
+@Path("/cache")
+@Tag(name = "cache", description = "Flatcar-compatible build cache")
+public class CacheResource {
+
+    static final String PREFIX = "/cache/";
+    public static final String EXPECTED_SHA256 = "X-Kiln-SHA256";
+
+    private final ArtifactUploads uploads;
+    private final CacheReader reader;
+    private final CacheResponses responses;
+    private final CacheMetrics metrics;
+
+    public CacheResource(ArtifactUploads uploads, CacheReader reader, ArtifactConfig config, CacheMetrics metrics) {
+        this.uploads = uploads;
+        this.reader = reader;
+        this.responses = new CacheResponses(reader, config.download(), metrics);
+        this.metrics = metrics;
+    }
+
+    @GET
+    @Path("{path: .*}")
+    @Operation(summary = "Downloads a file (Range, If-None-Match, If-Modified-Since, If-Range) or lists a directory "
+            + "(HTML, or nginx-style JSON with Accept: application/json)")
+    public Response get(@Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return read(request, headers, true);
+    }
+
+    @HEAD
+    @Path("{path: .*}")
+    @Operation(summary = "The headers a GET would answer with, without the body")
+    public Response head(@Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return read(request, headers, false);
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.BUILDER)
+    @Operation(summary = "Stores a file, streamed; invisible until complete and verified against X-Kiln-SHA256")
+    public Response put(InputStream body, @Context HttpServerRequest request, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        CachePath path = RequestPaths.after(PREFIX, request.path());
+        if (path.isDirectory()) {
+            throw new ArtifactException(ArtifactException.Reason.INVALID_PATH,
+                    "'" + path + "' names a directory; PUT a file path (no trailing '/')");
+        }
+        UploadResult result = upload(new UploadRequest(path, body, declaredLength(headers),
+                headers.getHeaderString(EXPECTED_SHA256), headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                security.getUserPrincipal().getName()));
+        return Response.created(URI.create(PREFIX + path.value()))
+                .entity(new UploadResponse(path.value(), result.digests().size(), result.digests().sha256()))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private UploadResult upload(UploadRequest request) {
+        try {
+            UploadResult result = uploads.upload(request);
+            metrics.stored(result.digests().size(), result.superseded());
+            return result;
+        } catch (ArtifactException e) {
+            metrics.refused(e);
+            throw e;
+        }
+    }
+
+    private Response read(HttpServerRequest request, HttpHeaders headers, boolean withBody) {
+        if (request.path().equals("/cache")) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(PREFIX)).build();
+        }
+        CachePath path = RequestPaths.after(PREFIX, request.path());
+        if (path.isDirectory()) {
+            return listing(path, headers, withBody);
+        }
+        Optional<ObjectInfo> info = reader.stat(path);
+        if (info.isEmpty()) {
+            if (reader.isDirectory(path)) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY)
+                        .location(URI.create(PREFIX + path.asDirectory().value())).build();
+            }
+            throw new ArtifactException(ArtifactException.Reason.NOT_FOUND, "no file at '" + path + "'");
+        }
+        return responses.file(path, info.get(), headers, withBody);
+    }
+
+    private Response listing(CachePath directory, HttpHeaders headers, boolean withBody) {
+        DirectoryListing listing = reader.list(directory, PREFIX + directory.value())
+                .orElseThrow(() -> new ArtifactException(ArtifactException.Reason.NOT_FOUND,
+                        "no directory at '" + directory + "'"));
+        boolean json = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType());
+        String body = json ? listing.json() : listing.html();
+        return Response.ok(withBody ? body : null)
+                .type(json ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML + "; charset=utf-8")
+                .header(HttpHeaders.CONTENT_LENGTH, body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
+    }
+
+    private static long declaredLength(HttpHeaders headers) {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            throw new ArtifactException(ArtifactException.Reason.INVALID_REQUEST, "Content-Length is not a number");
+        }
+    }
+}

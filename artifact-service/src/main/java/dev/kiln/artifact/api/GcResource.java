@@ -1,0 +1,113 @@
+package dev.kiln.artifact.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.artifact.domain.ArtifactException;
+import dev.kiln.artifact.domain.gc.GarbageCollector;
+import dev.kiln.artifact.domain.gc.GcRunView;
+import dev.kiln.artifact.domain.gc.GcRuns;
+import dev.kiln.artifact.domain.gc.GcTrigger;
+import dev.kiln.common.api.PageRequest;
+import dev.kiln.common.api.PageResponse;
+import dev.kiln.common.idempotency.IdempotencyKeys;
+import dev.kiln.common.idempotency.StoredResponse;
+import dev.kiln.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Garbage collection: the dry-run plan, and runs that execute it (started here or by the schedule). */
+@Path("/api/v1/gc")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "gc", description = "Garbage collection by Flatcar's retention policy")
+public class GcResource {
+
+    private static final String RUNS = "/api/v1/gc/runs/";
+    private static final String IDEMPOTENCY_SCOPE = "gc-runs";
+
+    private final GarbageCollector collector;
+    private final GcRuns runs;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ObjectMapper json;
+
+    public GcResource(GarbageCollector collector, GcRuns runs, IdempotencyKeys idempotencyKeys, ObjectMapper json) {
+        this.collector = collector;
+        this.runs = runs;
+        this.idempotencyKeys = idempotencyKeys;
+        this.json = json;
+    }
+
+    @POST
+    @Path("plan")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Dry run: every tag and cache directory with keep or purge and the reason")
+    public GcPlanResponse plan(@Valid GcRequest request) {
+        return GcPlanResponse.of(collector.plan(GcRequest.overridesOf(request)));
+    }
+
+    @POST
+    @Path("runs")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Starts a run executing the same plan in the background (202); honours Idempotency-Key")
+    public Response start(@Valid GcRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context SecurityContext security) {
+        Optional<StoredResponse> replay = idempotencyKey == null ? Optional.empty()
+                : idempotencyKeys.claim(IDEMPOTENCY_SCOPE, idempotencyKey, write(request));
+        if (replay.isPresent()) {
+            return Response.status(replay.get().status()).entity(replay.get().body()).type(MediaType.APPLICATION_JSON)
+                    .location(URI.create(replay.get().location())).build();
+        }
+        GcRunView run = collector.start(GcRequest.overridesOf(request), GcTrigger.MANUAL,
+                security.getUserPrincipal().getName());
+        String body = write(GcRunResponse.of(run));
+        URI location = URI.create(RUNS + run.id());
+        if (idempotencyKey != null) {
+            idempotencyKeys.complete(IDEMPOTENCY_SCOPE, idempotencyKey,
+                    new StoredResponse(202, body, location.toString()));
+        }
+        return Response.accepted(body).type(MediaType.APPLICATION_JSON).location(location).build();
+    }
+
+    @GET
+    @Path("runs")
+    @Operation(summary = "Runs, newest first")
+    public PageResponse<GcRunResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return new PageResponse<>(runs.page(request.page(), request.size()).stream().map(GcRunResponse::of).toList(),
+                request.page(), request.size(), runs.countRuns());
+    }
+
+    @GET
+    @Path("runs/{id}")
+    @Operation(summary = "One run with the outcome of each decision")
+    public GcRunResponse get(@PathParam("id") String id) {
+        return runs.find(id).map(GcRunResponse::of).orElseThrow(() -> new ArtifactException(
+                ArtifactException.Reason.NOT_FOUND, "gc-run-not-found", "no garbage collection run " + id, null));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

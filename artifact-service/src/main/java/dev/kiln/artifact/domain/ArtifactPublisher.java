@@ -1,0 +1,111 @@
+package dev.kiln.artifact.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Indexes a published write under a lock on its path. Whoever published last finds its own write id on the
+ * object and indexes it; an earlier writer finds another id and leaves the index to that writer, so the
+ * index always describes the bytes that are visible. Also writes the Flatcar DIGESTS file beside it.
+ */
+@ApplicationScoped
+public class ArtifactPublisher {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactPublisher.class);
+
+    private final ObjectStore store;
+    private final ArtifactIndex index;
+    private final WriteJournal journal;
+    private final ArtifactEvents events;
+    private final Clock clock;
+
+    public ArtifactPublisher(ObjectStore store, ArtifactIndex index, WriteJournal journal, ArtifactEvents events,
+            Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.journal = journal;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Indexes the write of a live request right after it was published. */
+    @Transactional
+    public UploadResult finish(PendingWrite pending) {
+        index.lock(lockedPaths(pending.path()));
+        if (!journal.claim(pending.writeId())) {
+            return new UploadResult(pending.path(), pending.digests(), false);
+        }
+        if (!isVisible(pending)) {
+            LOG.infof("write %s of %s was superseded by a later writer", pending.writeId(), pending.path());
+            return new UploadResult(pending.path(), pending.digests(), true);
+        }
+        indexAndAnnounce(pending);
+        return new UploadResult(pending.path(), pending.digests(), false);
+    }
+
+    /**
+     * Finishes a journaled write whose request died between publishing and indexing. An entry whose bytes are
+     * not visible is dropped once it is older than {@code staleBefore}. Returns whether the entry is done.
+     */
+    @Transactional
+    public boolean reconcile(PendingWrite pending, Instant staleBefore) {
+        index.lock(lockedPaths(pending.path()));
+        if (!isVisible(pending)) {
+            return pending.createdAt().isBefore(staleBefore) && journal.claim(pending.writeId());
+        }
+        if (!journal.claim(pending.writeId())) {
+            return true;
+        }
+        LOG.infof("reconciling write %s of %s that was published but not indexed", pending.writeId(), pending.path());
+        indexAndAnnounce(pending);
+        return true;
+    }
+
+    private boolean isVisible(PendingWrite pending) {
+        Optional<ObjectInfo> info = store.stat(pending.path().value());
+        return info.isPresent() && pending.writeId().equals(info.get().writeId());
+    }
+
+    private void indexAndAnnounce(PendingWrite pending) {
+        ObjectInfo info = store.stat(pending.path().value()).orElseThrow();
+        StoredArtifact artifact = new StoredArtifact(pending.path(), CacheLayout.locate(pending.path()),
+                pending.digests(), pending.contentType(), info.etag(), clock.instant(), pending.uploadedBy(), false);
+        index.upsert(artifact);
+        events.stored(artifact);
+        if (DigestsFile.appliesTo(pending.path())) {
+            writeDigestsFile(artifact);
+        }
+    }
+
+    /** Like Flatcar's create_digests, a DIGESTS file someone uploaded is never replaced; Kiln's own is. */
+    private void writeDigestsFile(StoredArtifact artifact) {
+        CachePath path = DigestsFile.pathFor(artifact.path());
+        Optional<ObjectInfo> existing = store.stat(path.value());
+        if (existing.isPresent() && !existing.get().generated()) {
+            LOG.debugf("keeping the uploaded %s", path);
+            return;
+        }
+        byte[] content = DigestsFile.render(artifact.path().name(), artifact.digests());
+        String etag = store.put(path.value(), DigestsFile.CONTENT_TYPE, UUID.randomUUID().toString(), true, content);
+        StoredArtifact digests = new StoredArtifact(path, CacheLayout.locate(path), MultiDigest.of(content),
+                DigestsFile.CONTENT_TYPE, etag, artifact.createdAt(), artifact.uploadedBy(), true);
+        index.upsert(digests);
+        events.stored(digests);
+    }
+
+    private static List<CachePath> lockedPaths(CachePath path) {
+        List<CachePath> paths = new ArrayList<>(2);
+        paths.add(path);
+        if (DigestsFile.appliesTo(path)) {
+            paths.add(DigestsFile.pathFor(path));
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.kiln.artifact.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams an upload into the cache so that nothing is visible until the whole body arrived and matched its
+ * expected digest: stage (multipart, invisible), verify, journal, publish, then index under a path lock.
+ */
+@ApplicationScoped
+public class ArtifactUploads {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactUploads.class);
+    private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-fA-F]{64}$");
+
+    private final ObjectStore store;
+    private final WriteJournal journal;
+    private final ArtifactPublisher publisher;
+    private final Clock clock;
+
+    public ArtifactUploads(ObjectStore store, WriteJournal journal, ArtifactPublisher publisher, Clock clock) {
+        this.store = store;
+        this.journal = journal;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public UploadResult upload(UploadRequest request) {
+        requireValidExpectedDigest(request.expectedSha256());
+        String writeId = UUID.randomUUID().toString();
+        String contentType = ContentTypes.resolve(request.contentType(), request.path());
+        MultiDigest digest = new MultiDigest();
+        try (StagedObject staged = stage(request, writeId, contentType, digest)) {
+            Digests digests = digest.finish();
+            verify(request, digests);
+            PendingWrite pending = new PendingWrite(writeId, request.path(), digests, contentType, request.uploadedBy(),
+                    clock.instant());
+            journal.record(pending);
+            staged.publish();
+            return publisher.finish(pending);
+        }
+    }
+
+    private StagedObject stage(UploadRequest request, String writeId, String contentType, MultiDigest digest) {
+        try {
+            return store.stage(request.path().value(), contentType, writeId,
+                    new DigestingInputStream(request.body(), digest), request.declaredLength());
+        } catch (IOException e) {
+            LOG.infof("upload of %s interrupted after %d bytes: %s", request.path(), digest.size(), e.getMessage());
+            throw new ArtifactException(ArtifactException.Reason.UPLOAD_INTERRUPTED,
+                    "the request body ended abnormally after " + digest.size() + " bytes; nothing was stored", e);
+        }
+    }
+
+    private static void verify(UploadRequest request, Digests digests) {
+        if (request.declaredLength() >= 0 && digests.size() != request.declaredLength()) {
+            throw new ArtifactException(ArtifactException.Reason.UPLOAD_INCOMPLETE, "received " + digests.size()
+                    + " bytes but Content-Length was " + request.declaredLength() + "; nothing was stored");
+        }
+        if (request.expectedSha256() != null
+                && !request.expectedSha256().toLowerCase(Locale.ROOT).equals(digests.sha256())) {
+            throw new ArtifactException(ArtifactException.Reason.DIGEST_MISMATCH, "X-Kiln-SHA256 is "
+                    + request.expectedSha256().toLowerCase(Locale.ROOT) + " but the body's sha256 is " + digests.sha256()
+                    + "; nothing was stored");
+        }
+    }
+
+    private static void requireValidExpectedDigest(String expected) {
+        if (expected != null && !SHA256_HEX.matcher(expected).matches()) {
+            throw new ArtifactException(ArtifactException.Reason.INVALID_REQUEST,
+                    "X-Kiln-SHA256 must be 64 hexadecimal digits");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.kiln.artifact.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The port to the object store that holds the cache's bytes under their cache paths as keys. */
+public interface ObjectStore {
+
+    /**
+     * Streams {@code body} into a staged, invisible object at {@code key}, holding at most two parts in memory.
+     *
+     * @throws IOException when reading {@code body} fails (the staged bytes are discarded first)
+     * @throws ArtifactException {@code TOO_LARGE} or {@code CAPACITY_EXHAUSTED}
+     */
+    StagedObject stage(String key, String contentType, String writeId, InputStream body, long declaredLength)
+            throws IOException;
+
+    /** Writes a small object at once (DIGESTS files); returns its entity tag. */
+    String put(String key, String contentType, String writeId, boolean generated, byte[] data);
+
+    Optional<ObjectInfo> stat(String key);
+
+    /**
+     * The bytes {@code offset .. offset+length-1} of the object ({@code length < 0} reads to the end), provided
+     * it still has entity tag {@code etag} (null accepts any).
+     */
+    InputStream open(String key, long offset, long length, String etag);
+
+    /** The files and sub-directories directly inside {@code directoryPrefix} (sub-directories without times). */
+    List<ListingEntry> list(String directoryPrefix);
+
+    /** Whether any object lies under {@code prefix}. */
+    boolean hasObjectsUnder(String prefix);
+
+    /** Names of the sub-directories directly inside {@code directoryPrefix}. */
+    List<String> childDirectories(String directoryPrefix);
+
+    /** Calls {@code page} with the keys under {@code prefix}, at most 1,000 at a time. */
+    void forEachKeyPage(String prefix, Consumer<List<String>> page);
+
+    /** Removes the objects; keys that do not exist are ignored. */
+    void delete(List<String> keys);
+
+    /** A URL that lets anyone GET the object for {@code expiry}, when the store can sign one. */
+    Optional<URI> presignedGet(String key, Duration expiry);
+
+    /** Aborts the incomplete multipart uploads started before {@code cutoff}; returns how many. */
+    int abortStaleUploads(Instant cutoff);
+}

@@ -1,0 +1,7 @@
+package dev.kiln.artifact.domain.gc;
+
+/** Who started a run. */
+public enum GcTrigger {
+    MANUAL,
+    SCHEDULED
+}

@@ -1,0 +1,222 @@
+package dev.kiln.artifact.storage;
+
+import dev.kiln.artifact.config.ArtifactConfig;
+import dev.kiln.artifact.domain.ListingEntry;
+import dev.kiln.artifact.domain.ObjectInfo;
+import dev.kiln.artifact.domain.ObjectStore;
+import dev.kiln.artifact.domain.StagedObject;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.ListObjectsArgs;
+import io.minio.PutObjectAPIArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.MinioException;
+import io.minio.messages.DeleteRequest;
+import io.minio.messages.DeleteResult;
+import io.minio.messages.Item;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The cache's bytes in one S3 bucket, keyed by cache path, through the MinIO Java SDK. */
+@Startup
+@ApplicationScoped
+public class S3ObjectStore implements ObjectStore {
+
+    private static final int PAGE = 1000;
+
+    private final S3Clients clients;
+    private final StreamStager stager;
+    private final StaleUploads staleUploads;
+    private final boolean unsignedPayload;
+
+    public S3ObjectStore(S3Clients clients, UploadBuffers buffers, ArtifactConfig config) {
+        this.clients = clients;
+        this.unsignedPayload = config.upload().unsignedPayload();
+        this.stager = new StreamStager(clients, buffers, partSize(config), unsignedPayload);
+        this.staleUploads = new StaleUploads(clients);
+    }
+
+    private static int partSize(ArtifactConfig config) {
+        long size = config.upload().partSize().asLongValue();
+        if (size < 5L * 1024 * 1024 || size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException(
+                    "kiln.artifact.upload.part-size must be between 5 MiB and 2 GiB, was " + size);
+        }
+        return (int) size;
+    }
+
+    @Override
+    public StagedObject stage(String key, String contentType, String writeId, InputStream body, long declaredLength)
+            throws IOException {
+        return stager.stage(key, contentType, ObjectHeaders.forObject(contentType, writeId, false), body,
+                declaredLength);
+    }
+
+    @Override
+    public String put(String key, String contentType, String writeId, boolean generated, byte[] data) {
+        Http.Headers headers = ObjectHeaders.merge(ObjectHeaders.forObject(contentType, writeId, generated),
+                ObjectHeaders.forPart(unsignedPayload, data, data.length));
+        return S3Errors.join(clients.async().putObject(PutObjectAPIArgs.builder().bucket(clients.bucket()).object(key)
+                .data(data, data.length).contentType(contentType).headers(headers).build()), "store an object").etag();
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        try {
+            StatObjectResponse stat = clients.blocking().statObject(StatObjectArgs.builder().bucket(clients.bucket())
+                    .object(key).build());
+            return Optional.of(new ObjectInfo(key, stat.size(), unquote(stat.etag()), stat.lastModified().toInstant(),
+                    stat.contentType(), ObjectHeaders.userMetadata(stat.userMetadata(), ObjectHeaders.WRITE_ID),
+                    "true".equals(ObjectHeaders.userMetadata(stat.userMetadata(), ObjectHeaders.GENERATED))));
+        } catch (MinioException e) {
+            if (S3Errors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw S3Errors.unavailable("read an object's metadata", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length, String etag) {
+        GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(clients.bucket()).object(key);
+        if (etag != null) {
+            args.matchETag(etag);
+        }
+        if (offset > 0 || length >= 0) {
+            args.offset(offset);
+        }
+        if (length >= 0) {
+            args.length(length);
+        }
+        try {
+            return clients.blocking().getObject(args.build());
+        } catch (MinioException e) {
+            throw S3Errors.unavailable("read an object", e);
+        }
+    }
+
+    @Override
+    public List<ListingEntry> list(String directoryPrefix) {
+        List<ListingEntry> entries = new ArrayList<>();
+        for (Item item : items(directoryPrefix, false, 0)) {
+            String name = item.objectName().substring(directoryPrefix.length());
+            if (item.isDir()) {
+                entries.add(ListingEntry.directory(stripSlash(name), null));
+            } else if (!name.isEmpty()) {
+                entries.add(ListingEntry.file(name, item.lastModified().toInstant(), item.size()));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean hasObjectsUnder(String prefix) {
+        return !items(prefix, true, 1).isEmpty();
+    }
+
+    @Override
+    public List<String> childDirectories(String directoryPrefix) {
+        return items(directoryPrefix, false, 0).stream().filter(Item::isDir)
+                .map(item -> stripSlash(item.objectName().substring(directoryPrefix.length()))).toList();
+    }
+
+    @Override
+    public void forEachKeyPage(String prefix, Consumer<List<String>> page) {
+        List<String> keys = new ArrayList<>(PAGE);
+        for (Result<Item> result : clients.blocking().listObjects(ListObjectsArgs.builder().bucket(clients.bucket())
+                .prefix(prefix).recursive(true).build())) {
+            keys.add(get(result, "list objects").objectName());
+            if (keys.size() == PAGE) {
+                page.accept(List.copyOf(keys));
+                keys.clear();
+            }
+        }
+        if (!keys.isEmpty()) {
+            page.accept(List.copyOf(keys));
+        }
+    }
+
+    @Override
+    public void delete(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Iterable<Result<DeleteResult.Error>> results = clients.blocking().removeObjects(RemoveObjectsArgs.builder()
+                .bucket(clients.bucket()).objects(keys.stream().map(DeleteRequest.Object::new).toList()).build());
+        List<String> failures = new ArrayList<>();
+        for (Result<DeleteResult.Error> result : results) {
+            DeleteResult.Error error = get(result, "delete objects");
+            if (!"NoSuchKey".equals(error.code())) {
+                failures.add(error.objectName() + ": " + error.code());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw S3Errors.unavailable("delete objects", new IllegalStateException(String.join(", ", failures)));
+        }
+    }
+
+    @Override
+    public Optional<URI> presignedGet(String key, Duration expiry) {
+        try {
+            return Optional.of(URI.create(clients.presigner().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .bucket(clients.bucket()).object(key).method(Http.Method.GET)
+                    .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS).build())));
+        } catch (MinioException e) {
+            throw S3Errors.unavailable("sign a download URL", e);
+        }
+    }
+
+    @Override
+    public int abortStaleUploads(Instant cutoff) {
+        return staleUploads.abortStartedBefore(cutoff);
+    }
+
+    private List<Item> items(String prefix, boolean recursive, int limit) {
+        ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(clients.bucket()).prefix(prefix)
+                .recursive(recursive);
+        if (!recursive) {
+            args.delimiter("/");
+        }
+        if (limit > 0) {
+            args.maxKeys(limit);
+        }
+        List<Item> items = new ArrayList<>();
+        for (Result<Item> result : clients.blocking().listObjects(args.build())) {
+            items.add(get(result, "list objects"));
+            if (limit > 0 && items.size() >= limit) {
+                break;
+            }
+        }
+        return items;
+    }
+
+    private static <T> T get(Result<T> result, String operation) {
+        try {
+            return result.get();
+        } catch (MinioException e) {
+            throw S3Errors.unavailable(operation, e);
+        }
+    }
+
+    private static String stripSlash(String name) {
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static String unquote(String etag) {
+        return etag == null ? null : etag.replace("\"", "");
+    }
+}
