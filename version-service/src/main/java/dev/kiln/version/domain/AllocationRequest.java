@@ -1,6 +1,10 @@
 package dev.kiln.version.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,10 +42,15 @@ public record AllocationRequest(AllocationKind kind, String branch, String from,
         }
     }
 
-    /** A canonical text of the request, so that an Idempotency-Key can be matched to the request it was used for. */
+    /** SHA-256 (hex) of the request's fields, so that an Idempotency-Key can be matched to the request it was used for. */
     public String fingerprint() {
-        return String.join("\u001f", kind.id(), String.valueOf(branch), String.valueOf(from), String.valueOf(to),
+        String canonical = String.join("\u001f", kind.id(), String.valueOf(branch), String.valueOf(from), String.valueOf(to),
                 String.valueOf(suffix), String.valueOf(sdkVersion));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void require(List<InvalidRequestException.FieldProblem> problems, String field, String value, boolean needed) {
