@@ -15,6 +15,7 @@ import dev.kiln.version.domain.UpdateGroup;
 import dev.kiln.version.domain.VersionName;
 import dev.kiln.version.domain.VersionNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -82,8 +83,10 @@ public class VersionResource {
     public Response create(@Valid @NotNull CreateVersionRequest request,
             @Parameter(description = "makes a retry return the first answer") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         checkKey(key);
+        Timer.Sample started = Timer.start(meters);
         AllocationResult result = allocations.allocate(request.toDomain(), key, identity.getPrincipal().getName());
-        meters.counter("kiln.version.allocations", "kind", request.kind(), "outcome", result.replayed() ? "replayed" : "allocated").increment();
+        String outcome = result.replayed() ? "replayed" : "allocated";
+        started.stop(meters.timer("kiln.version.allocations", "kind", request.kind(), "outcome", outcome));
         VersionResponse body = VersionResponse.of(result.allocation());
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/versions/" + body.tag())).entity(body);
         return (result.replayed() ? response.header(REPLAYED_HEADER, "true") : response).build();
@@ -99,18 +102,18 @@ public class VersionResource {
     }
 
     @GET
-    @Operation(summary = "Allocated versions, newest first, filtered and paged")
+    @Operation(summary = "Allocated versions, newest first, filtered and paged; only tagged ones unless status says otherwise")
     public PageResponse<VersionResponse> list(
             @Parameter(description = "alpha, beta, stable, lts, developer") @QueryParam("group") String group,
             @Parameter(description = "pushed to this branch, or dev builds based on it") @QueryParam("branch") String branch,
             @Parameter(description = "true: releases only; false: builds with a build id") @QueryParam("official") String official,
             @Parameter(description = "nightly, alpha, promotion, patch, dev") @QueryParam("kind") String kind,
-            @Parameter(description = "pending, tagged, deleted") @QueryParam("status") String status,
+            @Parameter(description = "tagged (default: the versions whose tag exists), pending, deleted or all") @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest paging = PageRequest.of(page, size);
         AllocationFilter filter = new AllocationFilter(
                 option(group, "group", UpdateGroup::ofId), blankToNull(branch), bool(official),
-                option(kind, "kind", AllocationKind::ofId), option(status, "status", AllocationStatus::ofId));
+                option(kind, "kind", AllocationKind::ofId), statusFilter(status));
         Page<VersionResponse> found = map(allocations.list(filter, paging.page(), paging.size()));
         return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
@@ -157,6 +160,15 @@ public class VersionResource {
         String v = blankToNull(value);
         return v == null ? null : parse.apply(v).orElseThrow(() -> ProblemException.badRequest("validation",
                 "query parameter '" + name + "' has no value '" + v + "'"));
+    }
+
+    /** Live versions unless asked otherwise: consumers that mirror the list want the tags that exist. */
+    private static AllocationStatus statusFilter(String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return AllocationStatus.TAGGED;
+        }
+        return "all".equals(v) ? null : option(v, "status", AllocationStatus::ofId);
     }
 
     private static Boolean bool(String value) {

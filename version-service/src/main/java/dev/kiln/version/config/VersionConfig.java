@@ -87,9 +87,16 @@ public interface VersionConfig {
         @WithDefault("true")
         boolean atomicPush();
 
-        /** Pack the local clone after this many allocations, so fetches stay quick. */
-        @WithDefault("500")
-        int gcEvery();
+        /**
+         * Who serves fetches and pushes of a file:// remote: jgit (in this process), git (the git-upload-pack and
+         * git-receive-pack binaries, as the git CLI does), or auto (git when both are on PATH, else jgit).
+         */
+        @WithDefault("auto")
+        LocalServer localServer();
+
+        /** Repack the local clone once it holds this many loose objects (an allocation writes about six). */
+        @WithDefault("2000")
+        long repackAfterObjects();
     }
 
     /** Tag signing settings. */
@@ -107,6 +114,13 @@ public interface VersionConfig {
 
         /** Key id or fingerprint (suffix) of the signing key in the file; default: the first key able to sign. */
         Optional<String> keyId();
+    }
+
+    /** Who serves a file:// remote. */
+    enum LocalServer {
+        AUTO,
+        JGIT,
+        GIT
     }
 
     /** Which tags get an OpenPGP signature. */

@@ -9,6 +9,14 @@ import java.util.OptionalInt;
 /** Questions the version rules ask of a set of tags. Names that are not version tags are ignored. */
 public final class TagIndex {
 
+    private static final int PARSED_CACHE_SIZE = 100_000;
+    private static final Map<String, Optional<Tag>> PARSED = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Tag>> eldest) {
+            return size() > PARSED_CACHE_SIZE;
+        }
+    };
+
     private final Map<String, Tag> byName = new HashMap<>();
     private final Map<String, Tag> byVersion = new HashMap<>();
 
@@ -61,7 +69,14 @@ public final class TagIndex {
         return byName.values().stream().filter(Tag::isRelease).map(Tag::version);
     }
 
+    /** Tag names are parsed once per process: a remote with thousands of tags is indexed at every allocation. */
     private static Optional<Tag> parse(String name) {
+        synchronized (PARSED) {
+            return PARSED.computeIfAbsent(name, TagIndex::parseUncached);
+        }
+    }
+
+    private static Optional<Tag> parseUncached(String name) {
         try {
             Tag tag = Tag.parse(name);
             return tag.name().equals(name) ? Optional.of(tag) : Optional.empty();

@@ -8,30 +8,33 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
-/** The remote's branches and tags as one fetch left them in the local clone; files are read on demand. */
+/** The remote as one fetch left it: branches from the clone, tags from the advertisement; files read on demand. */
 final class FetchedView implements RepositoryView {
 
     private final Repository repo;
     private final String versionFile;
+    private final RemoteTags tags;
+    private final Function<String, Optional<ObjectId>> tagCommit;
     private final Map<String, ObjectId> branches = new HashMap<>();
-    private final Map<String, ObjectId> tags = new HashMap<>();
 
-    FetchedView(Repository repo, String versionFile) throws IOException {
+    /** {@code tagCommit} gives the commit of a tag with its objects present locally (fetching them if needed). */
+    FetchedView(Repository repo, String versionFile, RemoteTags tags, Function<String, Optional<ObjectId>> tagCommit)
+            throws IOException {
         this.repo = repo;
         this.versionFile = versionFile;
+        this.tags = tags;
+        this.tagCommit = tagCommit;
         for (Ref ref : repo.getRefDatabase().getRefsByPrefix(LocalClone.TRACKING)) {
             String name = ref.getName().substring(LocalClone.TRACKING.length());
             if (!Constants.HEAD.equals(name) && ref.getObjectId() != null) {
                 branches.put(name, ref.getObjectId());
             }
-        }
-        for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
-            tags.put(ref.getName().substring(Constants.R_TAGS.length()), ref.getObjectId());
         }
     }
 
@@ -42,7 +45,7 @@ final class FetchedView implements RepositoryView {
 
     @Override
     public Collection<String> tagNames() {
-        return tags.keySet();
+        return tags.names();
     }
 
     @Override
@@ -52,12 +55,12 @@ final class FetchedView implements RepositoryView {
 
     @Override
     public Optional<String> versionFileAtTag(String tag) {
-        return read(tags.get(tag));
+        return tagCommit.apply(tag).flatMap(this::read);
     }
 
-    private Optional<String> read(ObjectId commitish) {
+    private Optional<String> read(ObjectId commit) {
         try {
-            return LocalClone.readFile(repo, commitish, versionFile);
+            return LocalClone.readFile(repo, commit, versionFile);
         } catch (IOException e) {
             throw new RepositoryUnavailableException("cannot read " + versionFile + " from the local clone: " + e.getMessage(), e, false);
         }

@@ -30,12 +30,12 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.Transport;
@@ -43,8 +43,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.jboss.logging.Logger;
 
 /**
- * The scripts repository through a bare JGit clone that lives as long as the service. Fetches and pushes
- * are serialised in this process; reads of objects run beside them.
+ * The scripts repository through a bare JGit clone that lives as long as the service. Fetches, pushes and
+ * repacks are serialised in this process; reads of objects run beside them.
  */
 @ApplicationScoped
 public class JGitScriptsRepository implements ScriptsRepository {
@@ -61,9 +61,9 @@ public class JGitScriptsRepository implements ScriptsRepository {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Object openLock = new Object();
     private volatile Repository repository;
+    private volatile RemoteTags tags = RemoteTags.NONE;
     private volatile Instant lastFetch;
     private volatile String lastError;
-    private int pushesSinceGc;
 
     public JGitScriptsRepository(VersionConfig config, GitAccess access, TagSigning signing, Clock clock, MeterRegistry meters) {
         this.config = config;
@@ -79,8 +79,9 @@ public class JGitScriptsRepository implements ScriptsRepository {
         writeLock.lock();
         try {
             Repository repo = repo();
-            fetchTimer.record(() -> fetch(repo));
-            return new FetchedView(repo, config.versionFile());
+            FetchResult fetched = fetchTimer.record(() -> fetch(repo));
+            tags = RemoteTags.advertised(fetched.getAdvertisedRefs());
+            return new FetchedView(repo, config.versionFile(), tags, this::localTagCommit);
         } catch (IOException e) {
             throw unavailable("cannot read the local clone", e, false);
         } finally {
@@ -99,12 +100,11 @@ public class JGitScriptsRepository implements ScriptsRepository {
             RevCommit base = walk.parseCommit(baseRef.getObjectId());
             ObjectId blob = inserter.insert(Constants.OBJ_BLOB, plan.file().render().getBytes(StandardCharsets.UTF_8));
             ObjectId tree = TreeEdit.withFile(walk.getObjectReader(), inserter, base.getTree(), config.versionFile(), blob);
-            Ref existing = repo().exactRef(Constants.R_TAGS + plan.tag().name());
-            if (existing != null) {
-                return existingTag(walk, existing, tree, blob, plan, resuming);
+            if (tags.object(plan.tag().name()) != null) {
+                return existingTag(walk, tree, blob, plan, resuming);
             }
             PersonIdent ident = ident();
-            boolean ownHead = carries(walk, base, plan, blob) && base.getTree().equals(tree);
+            boolean ownHead = base.getTree().equals(tree) && carries(walk, base, plan, blob);
             ObjectId commit = ownHead ? base : VersionObjects.commit(inserter, tree, base, ident, plan);
             ObjectId tag = VersionObjects.tag(inserter, repo(), commit, ident, plan.tag(), signing.signerFor(plan.tag()));
             inserter.flush();
@@ -119,13 +119,13 @@ public class JGitScriptsRepository implements ScriptsRepository {
     @Override
     public Optional<String> publishedCommit(AllocationPlan plan) {
         try (RevWalk walk = new RevWalk(repo())) {
-            Ref existing = repo().exactRef(Constants.R_TAGS + plan.tag().name());
-            if (existing == null) {
+            Optional<ObjectId> commit = localTagCommit(plan.tag().name());
+            if (commit.isEmpty()) {
                 return Optional.empty();
             }
-            RevObject peeled = walk.peel(walk.parseAny(existing.getObjectId()));
             ObjectId blob = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, plan.file().render().getBytes(StandardCharsets.UTF_8));
-            return peeled instanceof RevCommit commit && carries(walk, commit, plan, blob) ? Optional.of(commit.name()) : Optional.empty();
+            RevCommit tagged = walk.parseCommit(commit.get());
+            return carries(walk, tagged, plan, blob) ? Optional.of(tagged.name()) : Optional.empty();
         } catch (IOException e) {
             throw unavailable("cannot read tag " + plan.tag(), e, false);
         }
@@ -136,14 +136,15 @@ public class JGitScriptsRepository implements ScriptsRepository {
         writeLock.lock();
         try {
             String name = Constants.R_TAGS + tag;
-            Ref ref = repo().exactRef(name);
-            if (ref == null) {
+            ObjectId current = tags.object(tag);
+            if (current == null) {
                 return DeleteOutcome.ABSENT;
             }
-            RemoteRefUpdate delete = new RemoteRefUpdate(repo(), (String) null, name, false, null, ref.getObjectId());
+            RemoteRefUpdate delete = new RemoteRefUpdate(repo(), (String) null, name, false, null, current);
             RemoteRefUpdate.Status status = pushUpdates(List.of(delete)).getRemoteUpdate(name).getStatus();
             if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.NON_EXISTING) {
-                deleteLocal(name);
+                tags = tags.without(tag);
+                LocalClone.deleteRef(repo(), LocalClone.FETCHED_TAGS + tag);
                 return status == RemoteRefUpdate.Status.OK ? DeleteOutcome.DELETED : DeleteOutcome.ABSENT;
             }
             LOG.infof("deleting tag %s was rejected: %s %s", tag, status, delete.getMessage());
@@ -158,14 +159,36 @@ public class JGitScriptsRepository implements ScriptsRepository {
     @Override
     public Optional<String> versionFileAt(String tag) {
         try {
-            Ref ref = repo().exactRef(Constants.R_TAGS + tag);
-            if (ref == null && (lastFetch == null || lastFetch.isBefore(clock.instant().minus(REFETCH_FOR_READ_AFTER)))) {
+            if (tags.object(tag) == null && (lastFetch == null || lastFetch.isBefore(clock.instant().minus(REFETCH_FOR_READ_AFTER)))) {
                 refresh();
-                ref = repo().exactRef(Constants.R_TAGS + tag);
             }
-            return ref == null ? Optional.empty() : LocalClone.readFile(repo(), ref.getObjectId(), config.versionFile());
+            Optional<ObjectId> commit = localTagCommit(tag);
+            return commit.isEmpty() ? Optional.empty() : LocalClone.readFile(repo(), commit.get(), config.versionFile());
         } catch (IOException e) {
             throw unavailable("cannot read tag " + tag, e, false);
+        }
+    }
+
+    /**
+     * Repacks the clone when loose objects (every allocation writes a few) or packs have piled up; objects no
+     * branch reaches (pushed dev tags, tags fetched to be read) are pruned.
+     */
+    public void maintain() {
+        if (repository == null) {
+            return;
+        }
+        writeLock.lock();
+        try (Git git = Git.wrap(repo())) {
+            if (Maintenance.repackDue(git, config.git().repackAfterObjects())) {
+                long started = System.nanoTime();
+                LocalClone.deleteRefs(repo(), LocalClone.FETCHED_TAGS);
+                git.gc().call();
+                LOG.infof("repacked the local clone in %d ms", (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            LOG.warnf("repacking the local clone failed (harmless, retried later): %s", e.getMessage());
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -185,17 +208,42 @@ public class JGitScriptsRepository implements ScriptsRepository {
         }
     }
 
-    private TagOutcome existingTag(RevWalk walk, Ref existing, ObjectId tree, ObjectId blob, AllocationPlan plan, boolean resuming)
-            throws IOException {
-        RevObject peeled = walk.peel(walk.parseAny(existing.getObjectId()));
-        if (peeled instanceof RevCommit tagged) {
-            if (tagged.getTree().equals(tree) || resuming && carries(walk, tagged, plan, blob)) {
-                return new TagOutcome.Tagged(tagged.name(), true);
-            }
-            return new TagOutcome.Conflict("tag " + plan.tag() + " already exists on the remote with a different tree (commit "
-                    + tagged.abbreviate(12).name() + ")");
+    /** The commit a remote tag peels to, with its objects present locally: fetched once if only the remote has them. */
+    private Optional<ObjectId> localTagCommit(String tag) {
+        ObjectId commit = tags.commit(tag);
+        if (commit == null) {
+            return Optional.empty();
         }
-        return new TagOutcome.Conflict("tag " + plan.tag() + " already exists on the remote and points at no commit");
+        try {
+            if (repo().getObjectDatabase().has(commit)) {
+                return Optional.of(commit);
+            }
+        } catch (IOException e) {
+            throw unavailable("cannot read the local clone", e, false);
+        }
+        writeLock.lock();
+        try (Git git = Git.wrap(repo())) {
+            git.fetch().setRemote(LocalClone.REMOTE).setRefSpecs(new RefSpec("+" + Constants.R_TAGS + tag + ":" + LocalClone.FETCHED_TAGS + tag))
+                    .setTagOpt(TagOpt.NO_TAGS).setTransportConfigCallback(access::configure).call();
+            return repo().getObjectDatabase().has(commit) ? Optional.of(commit) : Optional.empty();
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            throw unavailable("cannot fetch tag " + tag, e, false);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private TagOutcome existingTag(RevWalk walk, ObjectId tree, ObjectId blob, AllocationPlan plan, boolean resuming) throws IOException {
+        Optional<ObjectId> commit = localTagCommit(plan.tag().name());
+        if (commit.isEmpty()) {
+            return new TagOutcome.Conflict("tag " + plan.tag() + " already exists on the remote and points at no commit");
+        }
+        RevCommit tagged = walk.parseCommit(commit.get());
+        if (tagged.getTree().equals(tree) || resuming && carries(walk, tagged, plan, blob)) {
+            return new TagOutcome.Tagged(tagged.name(), true);
+        }
+        return new TagOutcome.Conflict("tag " + plan.tag() + " already exists on the remote with a different tree (commit "
+                + tagged.abbreviate(12).name() + ")");
     }
 
     /** Whether {@code commit} is this plan's {@code New version} commit with this plan's version.txt. */
@@ -217,7 +265,7 @@ public class JGitScriptsRepository implements ScriptsRepository {
                     plan.createBranch() ? ObjectId.zeroId() : base));
         }
         String tagRef = Constants.R_TAGS + plan.tag().name();
-        updates.add(new RemoteRefUpdate(repo(), null, tag, tagRef, false, tagRef, ObjectId.zeroId()));
+        updates.add(new RemoteRefUpdate(repo(), null, tag, tagRef, false, null, ObjectId.zeroId()));
         pushUpdates(updates);
         List<String> rejected = updates.stream()
                 .filter(u -> u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE)
@@ -226,8 +274,8 @@ public class JGitScriptsRepository implements ScriptsRepository {
         if (!rejected.isEmpty()) {
             return new TagOutcome.Rejected(String.join(", ", rejected));
         }
+        tags = tags.with(plan.tag().name(), tag, commit);
         LOG.infof("pushed %s (commit %s%s)", plan.tag(), commit.name(), moveBranch && plan.pushBranch() != null ? " on " + plan.pushBranch() : "");
-        maybeCollectGarbage();
         return new TagOutcome.Tagged(commit.name(), false);
     }
 
@@ -246,32 +294,15 @@ public class JGitScriptsRepository implements ScriptsRepository {
         }
     }
 
-    private void fetch(Repository repo) {
+    private FetchResult fetch(Repository repo) {
         try (Git git = Git.wrap(repo)) {
-            git.fetch().setRemote(LocalClone.REMOTE).setRefSpecs(LocalClone.FETCH_SPECS).setRemoveDeletedRefs(true)
+            FetchResult result = git.fetch().setRemote(LocalClone.REMOTE).setRefSpecs(LocalClone.FETCH_SPECS).setRemoveDeletedRefs(true)
                     .setTagOpt(TagOpt.NO_TAGS).setTransportConfigCallback(access::configure).call();
             lastFetch = clock.instant();
             lastError = null;
+            return result;
         } catch (GitAPIException | RuntimeException e) {
             throw unavailable("cannot fetch " + config.scriptsRepoUrl(), e, false);
-        }
-    }
-
-    private void deleteLocal(String name) throws IOException {
-        RefUpdate update = repo().updateRef(name);
-        update.setForceUpdate(true);
-        update.delete();
-    }
-
-    private void maybeCollectGarbage() {
-        if (++pushesSinceGc < config.git().gcEvery()) {
-            return;
-        }
-        pushesSinceGc = 0;
-        try (Git git = Git.wrap(repo())) {
-            git.gc().call();
-        } catch (GitAPIException | RuntimeException e) {
-            LOG.warnf("packing the local clone failed (harmless, retried later): %s", e.getMessage());
         }
     }
 
@@ -287,7 +318,8 @@ public class JGitScriptsRepository implements ScriptsRepository {
         synchronized (openLock) {
             if (repository == null) {
                 try {
-                    repository = LocalClone.open(config.workDir().resolve("scripts.git"), config.scriptsRepoUrl());
+                    repository = LocalClone.open(config.workDir().resolve("scripts.git"), config.scriptsRepoUrl(),
+                            Maintenance.localServer(config));
                 } catch (IOException e) {
                     throw unavailable("cannot open the local clone in " + config.workDir(), e, false);
                 }

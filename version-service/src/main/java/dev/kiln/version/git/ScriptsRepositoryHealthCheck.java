@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the last fetch or push of the scripts repository succeeded; the first fetch starts at boot. */
+/** Ready while the last fetch or push of the scripts repository succeeded; the first fetch (and repack) starts at boot. */
 @Readiness
 @ApplicationScoped
 public class ScriptsRepositoryHealthCheck implements HealthCheck {
@@ -27,6 +27,7 @@ public class ScriptsRepositoryHealthCheck implements HealthCheck {
         CompletableFuture.runAsync(() -> {
             try {
                 repository.refresh();
+                repository.maintain();
             } catch (RuntimeException e) {
                 // logged by the repository; readiness reports it
             }

@@ -61,22 +61,23 @@ public final class FlatcarHistory {
 
     /**
      * Seeds main with {@code count} nightly tags (one "New version" commit each, like Flatcar's main) plus
-     * release branch flatcar-4593 with stable-4593.2.5: a remote of realistic size for benchmarks.
+     * release branch flatcar-4593 with stable-4593.2.5, then packs refs and objects as a hosted remote keeps
+     * them: a remote of realistic size and shape for benchmarks.
      */
     public static ScriptsRemote seedWithNightlies(ScriptsRemote remote, int count) {
-        ObjectId head = remote.commit(null, Map.of("README.md", "# scripts\n", "ci-automation/ci_automation_common.sh", "#!/bin/bash\n",
+        ObjectId root = remote.commit(null, Map.of("README.md", "# scripts\n", "ci-automation/ci_automation_common.sh", "#!/bin/bash\n",
                 ScriptsRemote.VERSION_FILE, ScriptsRemote.versionFile("4593.0.0", "4593.0.0", "", "4593.0.0")), "Initial import");
-        ObjectId branchPoint = head;
-        LocalDate day = LocalDate.of(2026, 8, 21).minusDays(count - 1);
-        for (int i = 0; i < count; i++, day = day.plusDays(1)) {
+        remote.setBranch("flatcar-4593", releases(remote, root, new String[] {"stable-4593.2.5"}));
+        LocalDate first = LocalDate.of(2026, 8, 21).minusDays(count - 1);
+        remote.appendVersionCommits("main", root, count, i -> {
+            LocalDate day = first.plusDays(i);
             String id = "nightly-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-2100";
             String version = (day.toEpochDay() - LocalDate.of(2013, 7, 1).toEpochDay()) + ".0.0";
-            String tag = "main-" + version + "-" + id;
-            head = remote.versionCommit(head, tag, ScriptsRemote.versionFile(version + "+" + id, version, id, version + "+" + id));
-            remote.tag(tag, head);
-        }
-        remote.setBranch("main", head);
-        remote.setBranch("flatcar-4593", releases(remote, branchPoint, new String[] {"stable-4593.2.5"}));
+            return new ScriptsRemote.TaggedFile("main-" + version + "-" + id,
+                    ScriptsRemote.versionFile(version + "+" + id, version, id, version + "+" + id),
+                    day.atTime(21, 0).toInstant(java.time.ZoneOffset.UTC));
+        });
+        remote.packWithGitCli();
         return remote;
     }
 

@@ -144,6 +144,83 @@ public final class ScriptsRemote {
         }
     }
 
+    /** A tag, the version.txt of its commit, and when both were made. */
+    public record TaggedFile(String tag, String versionFile, Instant when) {
+    }
+
+    /**
+     * Appends {@code count} "New version" commits to {@code branch} starting from {@code parent}, each
+     * annotated-tagged; one repository and inserter for all, so that thousands take seconds.
+     */
+    public void appendVersionCommits(String branch, ObjectId parent, int count, java.util.function.IntFunction<TaggedFile> nth) {
+        try (Repository repo = open();
+                ObjectInserter ins = ((org.eclipse.jgit.internal.storage.file.FileRepository) repo).getObjectDatabase().newPackInserter();
+                ObjectReader reader = ins.newReader(); RevWalk walk = new RevWalk(reader)) {
+            ObjectId head = parent;
+            org.eclipse.jgit.lib.BatchRefUpdate refs = repo.getRefDatabase().newBatchUpdate();
+            for (int i = 0; i < count; i++) {
+                TaggedFile next = nth.apply(i);
+                DirCache index = DirCache.newInCore();
+                DirCacheBuilder builder = index.builder();
+                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), walk.parseCommit(head).getTree());
+                builder.finish();
+                ObjectId blob = ins.insert(Constants.OBJ_BLOB, next.versionFile().getBytes(StandardCharsets.UTF_8));
+                DirCacheEditor editor = index.editor();
+                editor.add(new DirCacheEditor.PathEdit(VERSION_FILE) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        entry.setFileMode(FileMode.REGULAR_FILE);
+                        entry.setObjectId(blob);
+                    }
+                });
+                editor.finish();
+                PersonIdent ci = new PersonIdent(FLATCAR_CI, next.when());
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(index.writeTree(ins));
+                commit.setParentId(head);
+                commit.setAuthor(ci);
+                commit.setCommitter(ci);
+                commit.setMessage("New version: " + next.tag() + "\n\nSigned-off-by: flatcar-ci <infra+ci@flatcar-linux.org>\n");
+                head = ins.insert(commit);
+                TagBuilder tag = new TagBuilder();
+                tag.setObjectId(head, Constants.OBJ_COMMIT);
+                tag.setTag(next.tag());
+                tag.setTagger(ci);
+                tag.setMessage(next.tag() + "\n");
+                refs.addCommand(new org.eclipse.jgit.transport.ReceiveCommand(ObjectId.zeroId(), ins.insert(tag), Constants.R_TAGS + next.tag()));
+            }
+            ins.flush();
+            refs.addCommand(new org.eclipse.jgit.transport.ReceiveCommand(ObjectId.zeroId(), head, Constants.R_HEADS + branch));
+            refs.setAllowNonFastForwards(true);
+            try (RevWalk check = new RevWalk(repo)) {
+                refs.execute(check, org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE);
+            }
+            for (org.eclipse.jgit.transport.ReceiveCommand c : refs.getCommands()) {
+                if (c.getResult() != org.eclipse.jgit.transport.ReceiveCommand.Result.OK) {
+                    throw new IllegalStateException("cannot create " + c.getRefName() + ": " + c.getResult());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Packs refs and objects with git gc, as a hosted remote keeps them. */
+    public void packWithGitCli() {
+        try {
+            Process gc = new ProcessBuilder("git", "-C", dir.toString(), "gc", "--quiet").redirectErrorStream(true).start();
+            String output = new String(gc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (gc.waitFor() != 0) {
+                throw new IllegalStateException("git gc failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Tag names on the remote. */
     public List<String> tags() {
         try (Repository repo = open()) {
@@ -227,8 +304,8 @@ public final class ScriptsRemote {
     /** First-parent subjects of a branch, newest first, at most {@code max}. */
     public List<String> subjects(String branch, int max) {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
-            walk.markStart(walk.parseCommit(repo.exactRef(Constants.R_HEADS + branch).getObjectId()));
             walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(repo.exactRef(Constants.R_HEADS + branch).getObjectId()));
             List<String> subjects = new ArrayList<>();
             for (RevCommit c : walk) {
                 if (subjects.size() == max) {
