@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -199,9 +198,5 @@ class AllocationKindsTest {
 
     private ScriptsRemote remote() {
         return ScriptsRemote.at(Path.of(URI.create(remoteUrl)));
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }
