@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rules that move a running build forward, as one pure pass: read what the executor observed for the
@@ -38,14 +39,18 @@ public final class BuildReconciler {
         this.settings = settings;
     }
 
-    public ReconcileResult reconcile(Build build, Map<String, Observation> observations, CacheView cache, Instant now) {
+    /**
+     * One pass over {@code build}. {@code observe} says what the executor knows about an attempt; it is only
+     * asked about active attempts.
+     */
+    public ReconcileResult reconcile(Build build, Function<RunHandle, Observation> observe, CacheView cache, Instant now) {
         ReconcileResult result = new ReconcileResult();
         if (build.state() != BuildState.RUNNING) {
             return result;
         }
         for (StepRun run : build.runs()) {
             if (run.state().isActive()) {
-                settleActive(build, run, observations.get(run.key()), cache, now, result);
+                settleActive(build, run, observe.apply(handle(build, run)), cache, now, result);
             }
         }
         scheduleReady(build, cache, now, result);

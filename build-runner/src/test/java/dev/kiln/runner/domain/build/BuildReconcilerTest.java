@@ -72,7 +72,7 @@ class BuildReconcilerTest {
     }
 
     private ReconcileResult pass(Build build) {
-        return reconciler.reconcile(build, observed, path -> Optional.of(cache.contains(path)), now);
+        return reconciler.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.of(cache.contains(path)), now);
     }
 
     private static RunState state(Build build, String run) {
@@ -226,7 +226,7 @@ class BuildReconcilerTest {
     void decidesNothingAboutARunWhoseCachePathsAreUnknownYet() {
         Build build = build(true);
 
-        ReconcileResult result = reconciler.reconcile(build, observed, path -> Optional.empty(), now);
+        ReconcileResult result = reconciler.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.empty(), now);
 
         assertThat(result.launches()).isEmpty();
         assertThat(result.unknownPaths()).containsExactly(PACKAGES_AMD64, PACKAGES_ARM64);
@@ -364,7 +364,7 @@ class BuildReconcilerTest {
                 new BuildReconciler.Settings(Duration.ofMinutes(10), Duration.ofMinutes(5), 1, "local"));
         Build build = build(true);
 
-        ReconcileResult result = limited.reconcile(build, observed, path -> Optional.of(false), now);
+        ReconcileResult result = limited.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.of(false), now);
 
         assertThat(result.launches()).hasSize(1);
     }
