@@ -39,7 +39,6 @@ import java.util.TreeMap;
 /** Builds: create (idempotent by key), read, list, cancel, resume. Logs are served by {@link StepLogResource}. */
 @Path("/api/v1/builds")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class BuildResource {
 
     private static final String IDEMPOTENCY_SCOPE = "builds";
@@ -60,6 +59,7 @@ public class BuildResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BUILDER)
     @Transactional
     public Response create(@Valid CreateBuildRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -95,12 +95,15 @@ public class BuildResource {
                 .map(BuildSummaryResponse::of);
     }
 
+    /** The body ({@link CancelRequest}) is optional, so a bare {@code POST .../cancel} works. */
     @POST
     @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.BUILDER)
     @Transactional
-    public BuildResponse cancel(@PathParam("id") String id, @Valid CancelRequest request, @Context SecurityContext caller) {
-        String reason = request == null || request.reason() == null || request.reason().isBlank()
+    public BuildResponse cancel(@PathParam("id") String id, String body, @Context SecurityContext caller) {
+        CancelRequest request = cancelRequest(body);
+        String reason = request.reason() == null || request.reason().isBlank()
                 ? "cancelled by " + caller.getUserPrincipal().getName() : request.reason();
         Build build = builds.cancel(id, caller.getUserPrincipal().getName(), reason).orElseThrow(() -> notFound(id));
         return BuildResponse.of(build, executor);
@@ -112,6 +115,23 @@ public class BuildResource {
     @Transactional
     public BuildResponse resume(@PathParam("id") String id) {
         return BuildResponse.of(builds.resume(id).orElseThrow(() -> notFound(id)), executor);
+    }
+
+    private static CancelRequest cancelRequest(String body) {
+        if (body == null || body.isBlank()) {
+            return new CancelRequest(null);
+        }
+        CancelRequest request;
+        try {
+            request = JSON.readValue(body, CancelRequest.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("malformed-json", "request body is not a cancel request: "
+                    + e.getOriginalMessage());
+        }
+        if (request.reason() != null && request.reason().length() > CancelRequest.MAX_REASON) {
+            throw ProblemException.badRequest("validation", "reason: at most " + CancelRequest.MAX_REASON + " characters");
+        }
+        return request;
     }
 
     static ProblemException notFound(String id) {

@@ -1,7 +1,7 @@
 package dev.kiln.runner.api;
 
-import jakarta.validation.constraints.Size;
+/** {@code POST /api/v1/builds/{id}/cancel}: an optional reason (at most 500 characters), recorded with the build. */
+public record CancelRequest(String reason) {
 
-/** {@code POST /api/v1/builds/{id}/cancel}: an optional reason, recorded with the build. */
-public record CancelRequest(@Size(max = 500) String reason) {
+    static final int MAX_REASON = 500;
 }
