@@ -96,8 +96,8 @@ public final class BuildReconciler {
 
     private void settleWaiting(Build build, StepRun run, Observation.Waiting waiting, Instant now,
             ReconcileResult result) {
-        run.confirmStarted(now, waiting.message());
         Instant since = waiting.unschedulableSince();
+        run.confirmStarted(now, since == null ? waiting.message() : "unschedulable: " + waiting.message());
         if (since == null) {
             return;
         }

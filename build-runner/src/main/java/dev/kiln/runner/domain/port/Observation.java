@@ -11,7 +11,7 @@ public sealed interface Observation {
 
     /**
      * Launched but not running yet (pod pending, image pulling). {@code unschedulableSince} is set while
-     * the scheduler cannot place it.
+     * the scheduler cannot place it; {@code message} then says why.
      */
     record Waiting(String message, Instant unschedulableSince) implements Observation {
     }

@@ -74,7 +74,7 @@ public final class JobStatusMapper {
         if (unschedulable.isPresent()) {
             PodCondition c = unschedulable.get();
             Instant since = c.getLastTransitionTime() == null ? null : Instant.parse(c.getLastTransitionTime());
-            return new Observation.Waiting("unschedulable: " + c.getMessage(), since);
+            return new Observation.Waiting(c.getMessage(), since);
         }
         return new Observation.Waiting(waitingReason(pod).orElse("pod " + (phase == null ? "Pending" : phase)), null);
     }

@@ -123,7 +123,7 @@ class JobStatusMapperTest {
         Observation seen = JobStatusMapper.map(job(null, null),
                 List.of(pod("Pending", null, List.of(unschedulable), List.of(), List.of())));
 
-        assertThat(seen).isEqualTo(new Observation.Waiting("unschedulable: 0/3 nodes are available: 3 Insufficient cpu.",
+        assertThat(seen).isEqualTo(new Observation.Waiting("0/3 nodes are available: 3 Insufficient cpu.",
                 Instant.parse("2026-08-21T21:00:07Z")));
     }
 
