@@ -1,59 +1,50 @@
 package dev.kiln.runner.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.runner.domain.port.ArtifactCache;
 import dev.kiln.runner.domain.port.PortException;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * {@link ArtifactCache} over artifact-service's {@code /cache/<path>} protocol: HEAD for existence, GET with
- * {@code Accept: application/json} for listings, streaming PUT and GET. Cache paths keep their '+' and '/'.
+ * {@link ArtifactCache} over artifact-service: HEAD for existence, GET with {@code Accept: application/json}
+ * for listings, streaming PUT and GET. Reads are retried a few times; an upload is not (its stream is spent),
+ * the caller retries it with a fresh stream.
  */
 @ApplicationScoped
 public class ArtifactServiceClient implements ArtifactCache {
 
-    private final Client client;
-    private final String base;
-    private final ServiceTokenHeaders token;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ArtifactServiceApi api;
     private final BoundedRetry retry = new BoundedRetry(3, Duration.ofMillis(200));
 
-    public ArtifactServiceClient(@ConfigProperty(name = "quarkus.rest-client.artifact-service.url") String url,
-            @ConfigProperty(name = "quarkus.rest-client.artifact-service.connect-timeout", defaultValue = "5000") long connectMillis,
-            @ConfigProperty(name = "quarkus.rest-client.artifact-service.read-timeout", defaultValue = "60000") long readMillis,
-            ServiceTokenHeaders token) {
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.token = token;
-        this.client = ClientBuilder.newBuilder().connectTimeout(connectMillis, TimeUnit.MILLISECONDS)
-                .readTimeout(readMillis, TimeUnit.MILLISECONDS).build();
+    public ArtifactServiceClient(@RestClient ArtifactServiceApi api) {
+        this.api = api;
     }
 
     @Override
     public boolean exists(String path) {
-        return retry.call("artifact-service HEAD " + path, () -> {
-            try (Response response = request(path, MediaType.WILDCARD).head()) {
-                if (response.getStatus() == 404) {
+        String what = "artifact-service HEAD /cache/" + path;
+        return retry.call(what, () -> {
+            try (Response response = api.head(CachePaths.encode(path))) {
+                return response.getStatus() / 100 == 2;
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
                     return false;
                 }
-                if (response.getStatus() / 100 == 2) {
-                    return true;
-                }
-                throw Failures.status("artifact-service HEAD /cache/" + path, response, null);
+                throw Failures.of(what, e);
             } catch (RuntimeException e) {
-                throw Failures.of("artifact-service HEAD /cache/" + path, e);
+                throw Failures.of(what, e);
             }
         });
     }
@@ -61,25 +52,26 @@ public class ArtifactServiceClient implements ArtifactCache {
     @Override
     public List<String> list(String dir) {
         String path = dir.endsWith("/") ? dir : dir + "/";
-        return retry.call("artifact-service GET " + path, () -> {
-            try (Response response = request(path, MediaType.APPLICATION_JSON).get()) {
-                if (response.getStatus() == 404) {
+        String what = "artifact-service GET /cache/" + path;
+        return retry.call(what, () -> {
+            try {
+                return names(JSON.readTree(api.list(CachePaths.encode(path))));
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
                     return List.of();
                 }
-                if (response.getStatus() / 100 != 2) {
-                    throw Failures.status("artifact-service GET /cache/" + path, response, null);
-                }
-                return names(response.readEntity(JsonNode.class));
+                throw Failures.of(what, e);
+            } catch (JsonProcessingException e) {
+                throw new PortException(what + " answered a listing that is not JSON: " + e.getOriginalMessage(), true, e);
             } catch (RuntimeException e) {
-                throw Failures.of("artifact-service GET /cache/" + path, e);
+                throw Failures.of(what, e);
             }
         });
     }
 
     @Override
     public void upload(String path, InputStream content) {
-        try (Response response = request(path, MediaType.APPLICATION_JSON)
-                .put(Entity.entity(content, MediaType.APPLICATION_OCTET_STREAM_TYPE))) {
+        try (Response response = api.put(CachePaths.encode(path), content)) {
             if (response.getStatus() / 100 != 2) {
                 throw Failures.status("artifact-service PUT /cache/" + path, response, null);
             }
@@ -90,30 +82,19 @@ public class ArtifactServiceClient implements ArtifactCache {
 
     @Override
     public Optional<InputStream> open(String path) {
-        return retry.call("artifact-service GET " + path, () -> {
-            Response response;
+        String what = "artifact-service GET /cache/" + path;
+        return retry.call(what, () -> {
             try {
-                response = request(path, MediaType.WILDCARD).get();
+                return Optional.of(api.get(CachePaths.encode(path)));
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw Failures.of(what, e);
             } catch (RuntimeException e) {
-                throw Failures.of("artifact-service GET /cache/" + path, e);
+                throw Failures.of(what, e);
             }
-            if (response.getStatus() == 404) {
-                response.close();
-                return Optional.empty();
-            }
-            if (response.getStatus() / 100 != 2) {
-                PortException failure = Failures.status("artifact-service GET /cache/" + path, response, null);
-                response.close();
-                throw failure;
-            }
-            return Optional.of(response.readEntity(InputStream.class));
         });
-    }
-
-    private Invocation.Builder request(String path, String accept) {
-        Invocation.Builder builder = client.target(base).path("cache/" + path).request(accept);
-        token.bearer().ifPresent(value -> builder.header("Authorization", value));
-        return builder;
     }
 
     private static List<String> names(JsonNode listing) {
@@ -127,10 +108,5 @@ public class ArtifactServiceClient implements ArtifactCache {
             }
         });
         return names;
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 }
