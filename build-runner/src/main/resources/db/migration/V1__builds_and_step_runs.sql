@@ -3,6 +3,7 @@ create table build (
     id                    varchar(16)  primary key,
     pipeline              varchar(40)  not null,
     pipeline_spec         text         not null,
+    pipeline_digest       varchar(64)  not null,
     pipeline_origin       text         not null,
     kind                  varchar(16),
     branch                varchar(200),

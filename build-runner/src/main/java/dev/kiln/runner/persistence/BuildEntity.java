@@ -1,6 +1,8 @@
 package dev.kiln.runner.persistence;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,19 +13,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A row of {@code build}. */
 @Entity
+@DynamicUpdate
 @Table(name = "build")
 public class BuildEntity {
 
     @Id
     public String id;
     public String pipeline;
+    /** Read only when the pipeline of this digest is not cached yet. */
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "pipeline_spec")
     public String pipelineSpec;
+    @Column(name = "pipeline_digest")
+    public String pipelineDigest;
     @Column(name = "pipeline_origin")
     public String pipelineOrigin;
     public String kind;

@@ -12,11 +12,13 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A row of {@code step_run}. */
 @Entity
+@DynamicUpdate
 @Table(name = "step_run")
 @IdClass(StepRunEntity.Key.class)
 public class StepRunEntity {

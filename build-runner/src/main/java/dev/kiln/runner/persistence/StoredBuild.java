@@ -27,10 +27,17 @@ public final class StoredBuild {
                 && entity.leaseUntil.isAfter(now);
     }
 
-    /** Makes {@code me} the owner until {@code until}. */
-    public void claim(String me, Instant until) {
-        entity.owner = me;
-        entity.leaseUntil = until;
+    /**
+     * Makes {@code me} the owner until {@code now + lease}; an own lease with more than half of it left is kept
+     * as it is, so that most passes do not write the build row.
+     */
+    public void claim(String me, Instant now, java.time.Duration lease) {
+        boolean fresh = me.equals(entity.owner) && entity.leaseUntil != null
+                && entity.leaseUntil.isAfter(now.plus(lease.dividedBy(2)));
+        if (!fresh) {
+            entity.owner = me;
+            entity.leaseUntil = now.plus(lease);
+        }
     }
 
     /** Gives the build up, e.g. when it finished. */

@@ -199,6 +199,9 @@ public class BuildEngine {
         if (result.wakeAt() != null) {
             queue().ifPresent(q -> q.addAfter(build.id(), Duration.between(now, result.wakeAt()), now));
         }
+        if (build.state().isTerminal()) {
+            executor.buildFinished(build.id());
+        }
     }
 
     private Optional<WorkQueue> queue() {

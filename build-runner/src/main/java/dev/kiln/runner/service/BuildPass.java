@@ -91,7 +91,7 @@ final class BuildPass {
                 store.save(stored);
                 return new Outcome.Nothing();
             }
-            stored.claim(owner, now.plus(lease));
+            stored.claim(owner, now, lease);
             ReconcileResult result = reconciler.reconcile(build, executor::observe, probe, now);
             if (build.state().isTerminal()) {
                 stored.release();

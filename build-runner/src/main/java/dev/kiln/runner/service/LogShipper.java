@@ -8,7 +8,7 @@ import dev.kiln.runner.domain.port.StepExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -25,7 +25,10 @@ final class LogShipper {
     private final StepExecutor executor;
     private final ArtifactCache cache;
     private final int attempts;
-    private final ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+    /** Logs wait this long so that storing them does not compete with launching the next steps. */
+    private static final long DELAY_MILLIS = 250;
+
+    private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "kiln-runner-logs");
         thread.setDaemon(true);
         return thread;
@@ -38,7 +41,7 @@ final class LogShipper {
     }
 
     void ship(RunHandle handle, String path, boolean stopAfterwards) {
-        threads.execute(() -> {
+        threads.schedule(() -> {
             boolean stored = store(handle, path);
             if (stopAfterwards) {
                 executor.stop(handle);
@@ -46,7 +49,7 @@ final class LogShipper {
             if (stored) {
                 executor.forget(handle);
             }
-        });
+        }, stopAfterwards ? 0 : DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private boolean store(RunHandle handle, String path) {

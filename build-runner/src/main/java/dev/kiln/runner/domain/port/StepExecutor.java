@@ -38,4 +38,8 @@ public interface StepExecutor {
 
     /** Registers who to tell (with a build id) when something about one of that build's attempts changed. */
     void onChange(Consumer<String> buildChanged);
+
+    /** The build ended: what the executor keeps for the build as a whole (not per attempt) can go. */
+    default void buildFinished(String buildId) {
+    }
 }

@@ -45,11 +45,12 @@ public class LocalExecutor implements StepExecutor {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService starter = Executors.newFixedThreadPool(4, daemon("kiln-local-start"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("kiln-local-timer"));
+    private final ExecutorService spareMaker = Executors.newSingleThreadExecutor(daemon("kiln-local-spares"));
 
     public LocalExecutor(RunnerConfig config) {
         this.config = config;
         this.root = config.workDir().toAbsolutePath();
-        this.checkout = new ScriptsCheckout(config.scriptsRepoUrl());
+        this.checkout = new ScriptsCheckout(config.scriptsRepoUrl(), spareMaker);
         OrphanReaper.killLeftovers(root);
     }
 
@@ -200,6 +201,21 @@ public class LocalExecutor implements StepExecutor {
         listeners.forEach(l -> l.accept(handle.buildId()));
     }
 
+    @Override
+    public void buildFinished(String buildId) {
+        Path buildDir = root.resolve(buildId);
+        checkout.discard(buildDir);
+        spareMaker.execute(() -> {
+            try (var entries = Files.list(buildDir)) {
+                for (Path entry : entries.filter(e -> e.getFileName().toString().startsWith("scripts@")).toList()) {
+                    ScriptsCheckout.deleteRecursively(entry);
+                }
+            } catch (IOException e) {
+                LOG.debugf("cannot clean %s: %s", buildDir, e.getMessage());
+            }
+        });
+    }
+
     /** Kills every process tree still running; called when the runner stops. */
     public void shutdown() {
         attempts.values().forEach(a -> {
@@ -210,6 +226,7 @@ public class LocalExecutor implements StepExecutor {
         });
         starter.shutdownNow();
         timer.shutdownNow();
+        spareMaker.shutdownNow();
     }
 
     private static void appendQuietly(LocalAttempt attempt, String line) {
