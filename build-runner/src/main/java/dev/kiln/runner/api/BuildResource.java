@@ -1,0 +1,177 @@
+package dev.kiln.runner.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kiln.common.api.PageRequest;
+import dev.kiln.common.api.PageResponse;
+import dev.kiln.common.idempotency.IdempotencyKeys;
+import dev.kiln.common.idempotency.StoredResponse;
+import dev.kiln.common.problem.ProblemException;
+import dev.kiln.common.security.Roles;
+import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.BuildRequest;
+import dev.kiln.runner.domain.build.BuildState;
+import dev.kiln.runner.domain.build.VersionRequest;
+import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.persistence.BuildStore;
+import dev.kiln.runner.service.BuildService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds: create (idempotent by key), read, list, cancel, resume. Logs are served by {@link StepLogResource}. */
+@Path("/api/v1/builds")
+@Produces(MediaType.APPLICATION_JSON)
+public class BuildResource {
+
+    private static final String IDEMPOTENCY_SCOPE = "builds";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final BuildService builds;
+    private final BuildStore store;
+    private final StepExecutor executor;
+    private final IdempotencyKeys idempotency;
+
+    public BuildResource(BuildService builds, BuildStore store, StepExecutor executor, IdempotencyKeys idempotency) {
+        this.builds = builds;
+        this.store = store;
+        this.executor = executor;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BUILDER)
+    @Transactional
+    public Response create(@Valid CreateBuildRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Context SecurityContext caller) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "a JSON body is required");
+        }
+        if (key != null) {
+            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, key, json(request));
+            if (earlier.isPresent()) {
+                return replay(earlier.get());
+            }
+        }
+        Build build = builds.create(toDomain(request, caller.getUserPrincipal().getName()));
+        String body = json(BuildResponse.of(build, executor));
+        URI location = URI.create("/api/v1/builds/" + build.id());
+        if (key != null) {
+            idempotency.complete(IDEMPOTENCY_SCOPE, key, new StoredResponse(201, body, location.toString()));
+        }
+        return Response.created(location).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public BuildResponse get(@PathParam("id") String id) {
+        return BuildResponse.of(builds.find(id).orElseThrow(() -> notFound(id)), executor);
+    }
+
+    @GET
+    public PageResponse<BuildSummaryResponse> list(@QueryParam("state") String state, @QueryParam("tag") String tag,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return store.page(state(state), tag == null || tag.isBlank() ? null : tag, PageRequest.of(page, size))
+                .map(BuildSummaryResponse::of);
+    }
+
+    /** The body ({@link CancelRequest}) is optional, so a bare {@code POST .../cancel} works. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.BUILDER)
+    @Transactional
+    public BuildResponse cancel(@PathParam("id") String id, String body, @Context SecurityContext caller) {
+        CancelRequest request = cancelRequest(body);
+        String reason = request.reason() == null || request.reason().isBlank()
+                ? "cancelled by " + caller.getUserPrincipal().getName() : request.reason();
+        Build build = builds.cancel(id, caller.getUserPrincipal().getName(), reason).orElseThrow(() -> notFound(id));
+        return BuildResponse.of(build, executor);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(Roles.BUILDER)
+    @Transactional
+    public BuildResponse resume(@PathParam("id") String id) {
+        return BuildResponse.of(builds.resume(id).orElseThrow(() -> notFound(id)), executor);
+    }
+
+    private static CancelRequest cancelRequest(String body) {
+        if (body == null || body.isBlank()) {
+            return new CancelRequest(null);
+        }
+        CancelRequest request;
+        try {
+            request = JSON.readValue(body, CancelRequest.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("malformed-json", "request body is not a cancel request: "
+                    + e.getOriginalMessage());
+        }
+        if (request.reason() != null && request.reason().length() > CancelRequest.MAX_REASON) {
+            throw ProblemException.badRequest("validation", "reason: at most " + CancelRequest.MAX_REASON + " characters");
+        }
+        return request;
+    }
+
+    static ProblemException notFound(String id) {
+        return ProblemException.notFound("build-not-found", "no build '" + id + "'");
+    }
+
+    private static BuildState state(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return BuildState.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-state", "state must be one of "
+                    + List.of(BuildState.values()).stream().map(BuildState::apiName).toList() + ", was '" + text + "'");
+        }
+    }
+
+    private static BuildRequest toDomain(CreateBuildRequest r, String caller) {
+        VersionRequest version = r.tag() != null ? null
+                : new VersionRequest(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion());
+        return new BuildRequest(r.pipeline(), version, r.tag(), r.arches(), r.vendors() == null ? List.of() : r.vendors(),
+                r.params() == null ? Map.of() : new TreeMap<>(r.params()), r.skipCached() == null || r.skipCached(),
+                caller);
+    }
+
+    private static Response replay(StoredResponse earlier) {
+        Response.ResponseBuilder response = Response.status(earlier.status()).entity(earlier.body())
+                .type(MediaType.APPLICATION_JSON);
+        if (earlier.location() != null) {
+            response.location(URI.create(earlier.location()));
+        }
+        return response.build();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

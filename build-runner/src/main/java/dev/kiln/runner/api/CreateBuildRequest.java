@@ -1,0 +1,28 @@
+package dev.kiln.runner.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/builds}: run {@code pipeline} for {@code arches} and {@code vendors}, on a new version
+ * ({@code kind} and {@code branch}, plus {@code from}/{@code to}/{@code suffix}/{@code sdkVersion} as
+ * version-service takes them) or on an existing {@code tag}. {@code params} override the pipeline's
+ * parameters; {@code skipCached} false builds steps whose outputs exist already.
+ */
+public record CreateBuildRequest(
+        @NotBlank String pipeline,
+        String kind,
+        String branch,
+        @NotEmpty @Size(max = 2) List<@NotBlank String> arches,
+        @Size(max = 64) List<@NotBlank String> vendors,
+        String tag,
+        Map<String, String> params,
+        String from,
+        String to,
+        String suffix,
+        String sdkVersion,
+        Boolean skipCached) {
+}

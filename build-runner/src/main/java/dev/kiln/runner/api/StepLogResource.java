@@ -1,0 +1,97 @@
+package dev.kiln.runner.api;
+
+import dev.kiln.common.problem.ProblemException;
+import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.StepRenderer;
+import dev.kiln.runner.domain.build.StepRun;
+import dev.kiln.runner.domain.port.ArtifactCache;
+import dev.kiln.runner.domain.port.PortException;
+import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.service.BuildService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/builds/{id}/steps/{step}/log}: the log of a step run's attempt, live from the executor
+ * while it runs, from the build cache once stored ({@code X-Kiln-Log-Source} says which). {@code step} is
+ * a run key ({@code packages-amd64}) or a step name that has a single run; {@code attempt} picks an earlier
+ * attempt.
+ */
+@Path("/api/v1/builds/{id}/steps/{step}/log")
+public class StepLogResource {
+
+    private final BuildService builds;
+    private final StepExecutor executor;
+    private final ArtifactCache cache;
+
+    public StepLogResource(BuildService builds, StepExecutor executor, ArtifactCache cache) {
+        this.builds = builds;
+        this.executor = executor;
+        this.cache = cache;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response log(@PathParam("id") String id, @PathParam("step") String step, @QueryParam("attempt") Integer attempt) {
+        Build build = builds.find(id).orElseThrow(() -> BuildResource.notFound(id));
+        StepRun run = run(build, step);
+        int wanted = attempt == null ? run.attempt() : attempt;
+        if (wanted < 1 || wanted > run.attempt()) {
+            throw ProblemException.notFound("log-not-available", "step run " + run.key() + " has no attempt " + wanted);
+        }
+        RunHandle handle = new RunHandle(id, run.key(), wanted);
+        boolean current = wanted == run.attempt();
+        if (current && run.state().isActive()) {
+            return fromExecutor(handle).orElseThrow(() -> noLog(run, wanted));
+        }
+        String path = current ? run.logPath() : StepRenderer.logPath(build, run, wanted, true);
+        return fromCache(path).or(() -> fromExecutor(handle)).orElseThrow(() -> noLog(run, wanted));
+    }
+
+    private static StepRun run(Build build, String step) {
+        Optional<StepRun> byKey = build.run(step);
+        if (byKey.isPresent()) {
+            return byKey.get();
+        }
+        List<StepRun> byStep = build.runs().stream().filter(r -> r.step().equals(step)).toList();
+        if (byStep.size() == 1) {
+            return byStep.getFirst();
+        }
+        throw ProblemException.notFound("step-run-not-found", byStep.isEmpty()
+                ? "build " + build.id() + " has no step run '" + step + "'"
+                : "step '" + step + "' has several runs; name one of " + byStep.stream().map(StepRun::key).toList());
+    }
+
+    private Optional<Response> fromCache(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        try {
+            return cache.open(path).map(in -> text(in, "cache"));
+        } catch (PortException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Response> fromExecutor(RunHandle handle) {
+        return executor.openLog(handle).map(in -> text(in, executor.name()));
+    }
+
+    private static Response text(InputStream in, String source) {
+        return Response.ok(in, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).header("X-Kiln-Log-Source", source).build();
+    }
+
+    private static ProblemException noLog(StepRun run, int attempt) {
+        return ProblemException.notFound("log-not-available", "no log for attempt " + attempt + " of " + run.key()
+                + " yet (it may be on its way to the cache)");
+    }
+}

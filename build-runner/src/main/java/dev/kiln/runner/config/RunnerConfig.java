@@ -1,0 +1,135 @@
+package dev.kiln.runner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the build-runner. */
+@ConfigMapping(prefix = "kiln.runner")
+public interface RunnerConfig {
+
+    /** Which executor runs the steps: {@code local} processes or {@code kubernetes} Jobs. */
+    @WithDefault("local")
+    ExecutorKind executor();
+
+    /** A directory of extra pipeline definitions ({@code *.yaml}); one with a bundled name replaces it. */
+    Optional<Path> pipelinesDir();
+
+    /** Where the local executor keeps each attempt's work directory and log. */
+    Path workDir();
+
+    /** The build cache URL steps upload to and read from ({@code KILN_CACHE_URL} in their env). */
+    String cacheUrl();
+
+    /** The cache upload token handed to local steps as {@code KILN_CACHE_TOKEN} (Kubernetes steps read a Secret). */
+    Optional<String> cacheToken();
+
+    /** Git URL of the scripts repository that each step checks out at the build's tag. */
+    String scriptsRepoUrl();
+
+    /** This replica's name in build ownership records; defaults to the host name plus a random suffix. */
+    Optional<String> instanceId();
+
+    /** Bearer token this service presents to version-service and artifact-service. */
+    Optional<String> serviceToken();
+
+    /** The reconcile loop. */
+    Engine engine();
+
+    /** The Kubernetes executor. */
+    Kubernetes kubernetes();
+
+    /** The local executor. */
+    Local local();
+
+    /** The two executors. */
+    enum ExecutorKind { local, kubernetes }
+
+    /** Settings of the reconcile loop that drives builds. */
+    interface Engine {
+
+        /** Threads reconciling builds in parallel (one build is never reconciled by two at once). */
+        @WithDefault("4")
+        int workers();
+
+        /** How often every unfinished build is reconciled even without an executor event. */
+        @WithDefault("30s")
+        Duration resyncInterval();
+
+        /** How long a replica owns a build after its last pass; another replica may take it over after that. */
+        @WithDefault("2m")
+        Duration leaseDuration();
+
+        /** How long an attempt may stay unschedulable before it fails with reason unschedulable. */
+        @WithDefault("10m")
+        Duration unschedulableLimit();
+
+        /** How long an attempt may stay unconfirmed by its executor before it fails with reason launch-failed. */
+        @WithDefault("5m")
+        Duration launchTimeout();
+
+        /** Most step runs of one build active at once; 0 means no limit. */
+        @WithDefault("0")
+        int maxActiveRuns();
+
+        /** Attempts to store a finished attempt's log in the cache before giving up. */
+        @WithDefault("5")
+        int logUploadAttempts();
+
+        /** Wait before a build whose version could not be allocated is tried again. */
+        @WithDefault("5s")
+        Duration versionRetryDelay();
+
+        /** How many allocation passes may fail before the build fails. */
+        @WithDefault("10")
+        int versionAttempts();
+    }
+
+    /** Settings of the Kubernetes executor. */
+    interface Kubernetes {
+
+        /** The namespace step Jobs run in; defaults to the client's namespace. */
+        Optional<String> namespace();
+
+        /** Image of the init container that clones the scripts repository at the tag. */
+        @WithDefault("alpine/git:2.47.2")
+        String gitImage();
+
+        /** Seconds a finished Job (and its pod and log) is kept before Kubernetes deletes it. */
+        @WithDefault("3600")
+        int ttlSecondsAfterFinished();
+
+        /** Name of the Secret holding the cache upload token steps get as KILN_CACHE_TOKEN. */
+        @WithDefault("kiln-cache-token")
+        String cacheTokenSecret();
+
+        /** Key of the token in that Secret. */
+        @WithDefault("token")
+        String cacheTokenKey();
+
+        /** How long a Job may be missing from the informer cache after launch before it counts as vanished. */
+        @WithDefault("30s")
+        Duration vanishGrace();
+
+        /** Image pull policy of step containers. */
+        @WithDefault("IfNotPresent")
+        String imagePullPolicy();
+    }
+
+    /** Settings of the local executor. */
+    interface Local {
+
+        /** Wait between SIGTERM and SIGKILL when a process tree is stopped. */
+        @WithDefault("5s")
+        Duration killGrace();
+
+        /** Keep an attempt's work directory after its log was stored (for debugging). */
+        @WithDefault("false")
+        boolean keepWorkDirs();
+
+        /** Directory with {@code <secret>/<key>} files that stand in for Kubernetes Secrets. */
+        Optional<Path> secretsDir();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kiln.runner.domain.port;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs step run attempts somewhere (Kubernetes Jobs, local processes). Every method is idempotent per
+ * {@link RunHandle}: launching an attempt that exists already, or stopping one that is gone, changes
+ * nothing. Executors never decide what a result means; the reconciler does.
+ */
+public interface StepExecutor {
+
+    /** {@code kubernetes} or {@code local}: recorded in step events. */
+    String name();
+
+    /** Starts the attempt unless it exists already. */
+    void launch(StepLaunch launch);
+
+    /** What is known about the attempt now; cheap (from a cache or the process table). */
+    Observation observe(RunHandle handle);
+
+    /** Stops the attempt and everything it started. */
+    void stop(RunHandle handle);
+
+    /** The attempt's output so far (live while it runs), or empty when the executor no longer has it. */
+    Optional<InputStream> openLog(RunHandle handle);
+
+    /** Releases what the executor keeps for a finished attempt whose log has been stored. */
+    void forget(RunHandle handle);
+
+    /** The attempts this executor currently has (Jobs by label, live processes), to find strays. */
+    Set<RunHandle> known();
+
+    /** What operators see for the attempt: the Job name, or the local work directory. */
+    String referenceOf(RunHandle handle);
+
+    /** Registers who to tell (with a build id) when something about one of that build's attempts changed. */
+    void onChange(Consumer<String> buildChanged);
+
+    /** The build ended: what the executor keeps for the build as a whole (not per attempt) can go. */
+    default void buildFinished(String buildId) {
+    }
+}

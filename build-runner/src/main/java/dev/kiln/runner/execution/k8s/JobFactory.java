@@ -1,0 +1,188 @@
+package dev.kiln.runner.execution.k8s;
+
+import dev.kiln.runner.domain.pipeline.PodSettings;
+import dev.kiln.runner.domain.pipeline.SecretEnv;
+import dev.kiln.runner.domain.port.StepLaunch;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the Job for one step run attempt, as a pure function of the rendered step and the shared
+ * settings: deterministic name and labels, {@code backoffLimit: 0} (retries are Kiln's),
+ * {@code activeDeadlineSeconds} from the step's timeout, {@code ttlSecondsAfterFinished}; an init
+ * container clones the scripts repository at the tag into {@code /work/scripts}, where the step runs with
+ * the env contract, the cache URL and the cache token from a Secret.
+ */
+public final class JobFactory {
+
+    public static final String WORKSPACE = "/work";
+    public static final String SCRIPTS = WORKSPACE + "/scripts";
+    static final String STEP_CONTAINER = "step";
+    static final String CHECKOUT_CONTAINER = "checkout";
+
+    private JobFactory() {
+    }
+
+    public static Job build(StepLaunch launch, JobSettings settings) {
+        String name = JobNames.of(launch.handle());
+        Map<String, String> labels = labels(launch);
+        Map<String, String> podLabels = new LinkedHashMap<>(labels);
+        podLabels.put(Labels.JOB, name);
+        PodSettings pod = launch.pod();
+        return new JobBuilder()
+                .withNewMetadata()
+                    .withName(name).withNamespace(settings.namespace()).withLabels(labels)
+                    .addToAnnotations(Labels.TAG_ANNOTATION, launch.tag())
+                .endMetadata()
+                .withNewSpec()
+                    .withBackoffLimit(0)
+                    .withActiveDeadlineSeconds(Math.max(1, launch.timeout().toSeconds()))
+                    .withTtlSecondsAfterFinished(settings.ttlSecondsAfterFinished())
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(podLabels).endMetadata()
+                        .withNewSpec()
+                            .withRestartPolicy("Never")
+                            .withServiceAccountName(pod.serviceAccount())
+                            .withNodeSelector(pod.nodeSelector().isEmpty() ? null : new TreeMap<>(pod.nodeSelector()))
+                            .withTolerations(tolerations(pod))
+                            .withInitContainers(checkout(launch, settings))
+                            .withContainers(step(launch, settings))
+                            .withVolumes(volumes(pod))
+                        .endSpec()
+                    .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static Map<String, String> labels(StepLaunch launch) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN);
+        labels.put(Labels.COMPONENT, "step");
+        labels.put(Labels.BUILD, launch.handle().buildId());
+        labels.put(Labels.STEP, launch.step());
+        labels.put(Labels.RUN, launch.handle().runKey());
+        labels.put(Labels.ATTEMPT, Integer.toString(launch.handle().attempt()));
+        if (launch.arch() != null) {
+            labels.put(Labels.ARCH, launch.arch());
+        }
+        if (launch.vendor() != null) {
+            labels.put(Labels.VENDOR, launch.vendor());
+        }
+        return labels;
+    }
+
+    private static Container checkout(StepLaunch launch, JobSettings settings) {
+        return new ContainerBuilder()
+                .withName(CHECKOUT_CONTAINER)
+                .withImage(settings.gitImage())
+                .withImagePullPolicy(settings.imagePullPolicy())
+                .withCommand("git", "-c", "advice.detachedHead=false", "clone", "--quiet", "--depth", "1",
+                        "--branch", launch.tag(), settings.scriptsRepoUrl(), SCRIPTS)
+                .withVolumeMounts(mount("workspace", WORKSPACE, false))
+                .build();
+    }
+
+    private static Container step(StepLaunch launch, JobSettings settings) {
+        PodSettings pod = launch.pod();
+        ContainerBuilder container = new ContainerBuilder()
+                .withName(STEP_CONTAINER)
+                .withImage(launch.image())
+                .withImagePullPolicy(settings.imagePullPolicy())
+                .withCommand(launch.command())
+                .withWorkingDir(SCRIPTS)
+                .withEnv(env(launch, settings))
+                .withVolumeMounts(mounts(pod));
+        if (pod.privileged()) {
+            container.withNewSecurityContext().withPrivileged(true).endSecurityContext();
+        }
+        if (!pod.requests().isEmpty() || !pod.limits().isEmpty()) {
+            container.withNewResources().withRequests(quantities(pod.requests())).withLimits(quantities(pod.limits()))
+                    .endResources();
+        }
+        return container.build();
+    }
+
+    private static List<EnvVar> env(StepLaunch launch, JobSettings settings) {
+        List<EnvVar> env = new ArrayList<>();
+        launch.env().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        env.add(new EnvVar("KILN_CACHE_URL", settings.cacheUrl(), null));
+        env.add(secretEnv("KILN_CACHE_TOKEN", settings.cacheTokenSecret(), settings.cacheTokenKey()));
+        for (SecretEnv secret : launch.secrets()) {
+            env.add(secretEnv(secret.env(), secret.secret(), secret.key()));
+        }
+        return env;
+    }
+
+    private static EnvVar secretEnv(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key).endSecretKeyRef().endValueFrom().build();
+    }
+
+    private static List<VolumeMount> mounts(PodSettings pod) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(mount("workspace", WORKSPACE, false));
+        mounts.add(mount("tmp", "/tmp", false));
+        if (pod.hostDev()) {
+            mounts.add(mount("host-dev", "/dev", false));
+        }
+        pod.volumes().forEach(v -> mounts.add(mount(v.name(), v.mountPath(), v.readOnly())));
+        return mounts;
+    }
+
+    private static VolumeMount mount(String name, String path, boolean readOnly) {
+        return new VolumeMountBuilder().withName(name).withMountPath(path).withReadOnly(readOnly ? true : null).build();
+    }
+
+    private static List<Volume> volumes(PodSettings pod) {
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName("workspace").withNewEmptyDir().endEmptyDir().build());
+        volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+        if (pod.hostDev()) {
+            volumes.add(new VolumeBuilder().withName("host-dev").withNewHostPath().withPath("/dev")
+                    .withType("Directory").endHostPath().build());
+        }
+        pod.volumes().forEach(v -> volumes.add(volume(v)));
+        return volumes;
+    }
+
+    private static Volume volume(PodSettings.Volume v) {
+        VolumeBuilder volume = new VolumeBuilder().withName(v.name());
+        return switch (v.kind()) {
+            case EMPTY_DIR -> volume.withNewEmptyDir().withMedium(v.medium())
+                    .withSizeLimit(v.sizeLimit() == null ? null : new Quantity(v.sizeLimit())).endEmptyDir().build();
+            case HOST_PATH -> volume.withNewHostPath().withPath(v.source()).endHostPath().build();
+            case PERSISTENT_VOLUME_CLAIM -> volume.withNewPersistentVolumeClaim().withClaimName(v.source())
+                    .withReadOnly(v.readOnly() ? true : null).endPersistentVolumeClaim().build();
+            case SECRET -> volume.withNewSecret().withSecretName(v.source()).endSecret().build();
+            case CONFIG_MAP -> volume.withNewConfigMap().withName(v.source()).endConfigMap().build();
+        };
+    }
+
+    private static List<Toleration> tolerations(PodSettings pod) {
+        return pod.tolerations().stream().map(t -> new TolerationBuilder().withKey(t.key()).withOperator(t.operator())
+                .withValue(t.value()).withEffect(t.effect()).withTolerationSeconds(t.tolerationSeconds()).build())
+                .toList();
+    }
+
+    private static Map<String, Quantity> quantities(Map<String, String> values) {
+        Map<String, Quantity> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, new Quantity(v)));
+        return out.isEmpty() ? null : out;
+    }
+}

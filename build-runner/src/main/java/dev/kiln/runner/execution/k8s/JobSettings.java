@@ -1,0 +1,16 @@
+package dev.kiln.runner.execution.k8s;
+
+/**
+ * What every step Job shares: where it runs, how it checks the scripts out, how it reaches the cache, and
+ * how long Kubernetes keeps it after it finished.
+ */
+public record JobSettings(
+        String namespace,
+        String gitImage,
+        String scriptsRepoUrl,
+        String cacheUrl,
+        String cacheTokenSecret,
+        String cacheTokenKey,
+        int ttlSecondsAfterFinished,
+        String imagePullPolicy) {
+}

@@ -1,0 +1,211 @@
+package dev.kiln.runner.execution.k8s;
+
+import dev.kiln.runner.domain.port.Observation;
+import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.domain.port.StepLaunch;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * One Kubernetes Job per attempt. Informers on Kiln's Jobs and pods (by label) keep a local cache that
+ * {@link #observe} reads and that tells the engine which build changed; a Job missing from the cache is
+ * confirmed with the API server before it counts as vanished. Creating an existing Job (same deterministic
+ * name) changes nothing, so a relaunch after a restart never runs an attempt twice.
+ */
+public class KubernetesExecutor implements StepExecutor {
+
+    private static final Logger LOG = Logger.getLogger(KubernetesExecutor.class);
+    private static final String BY_JOB = "job";
+
+    private final KubernetesClient client;
+    private final JobSettings settings;
+    private final Duration vanishGrace;
+    private final Clock clock;
+    private final Map<String, Instant> created = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final SharedIndexInformer<Job> jobs;
+    private final SharedIndexInformer<Pod> pods;
+
+    public KubernetesExecutor(KubernetesClient client, JobSettings settings, Duration vanishGrace, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.vanishGrace = vanishGrace;
+        this.clock = clock;
+        this.jobs = client.batch().v1().jobs().inNamespace(settings.namespace())
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0);
+        this.pods = client.pods().inNamespace(settings.namespace())
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0);
+        pods.addIndexers(Map.of(BY_JOB, pod -> List.of(label(pod, Labels.JOB))));
+        jobs.addEventHandler(new Notify<>());
+        pods.addEventHandler(new Notify<>());
+        jobs.run();
+        pods.run();
+        LOG.infof("watching Kiln Jobs in namespace %s", settings.namespace());
+    }
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public void launch(StepLaunch launch) {
+        String name = JobNames.of(launch.handle());
+        if (created.containsKey(name) || jobs.getStore().getByKey(key(name)) != null) {
+            return;
+        }
+        try {
+            client.resource(JobFactory.build(launch, settings)).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            LOG.debugf("Job %s exists already", name);
+        }
+        created.put(name, clock.instant());
+    }
+
+    @Override
+    public Observation observe(RunHandle handle) {
+        String name = JobNames.of(handle);
+        Job job = jobs.getStore().getByKey(key(name));
+        if (job == null) {
+            Instant createdAt = created.get(name);
+            if (createdAt != null && clock.instant().isBefore(createdAt.plus(vanishGrace))) {
+                return new Observation.Waiting("Job " + name + " created; waiting for it to show up", null);
+            }
+            job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name).get();
+            if (job == null) {
+                return new Observation.NotFound("Job " + name + " does not exist (deleted, expired or never created)");
+            }
+        }
+        return JobStatusMapper.map(job, podsOf(name));
+    }
+
+    @Override
+    public void stop(RunHandle handle) {
+        String name = JobNames.of(handle);
+        client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name)
+                .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        created.remove(name);
+    }
+
+    @Override
+    public Optional<InputStream> openLog(RunHandle handle) {
+        Optional<Pod> pod = podsOf(JobNames.of(handle)).stream().max(Comparator.comparing(
+                p -> p.getMetadata().getCreationTimestamp() == null ? "" : p.getMetadata().getCreationTimestamp()));
+        if (pod.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(client.pods().inNamespace(settings.namespace())
+                    .withName(pod.get().getMetadata().getName()).getLogInputStream());
+        } catch (KubernetesClientException e) {
+            LOG.debugf("no log for %s: %s", handle, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void forget(RunHandle handle) {
+        created.remove(JobNames.of(handle));
+    }
+
+    @Override
+    public Set<RunHandle> known() {
+        return jobs.getStore().list().stream().filter(job -> !finished(job)).map(KubernetesExecutor::handleOf)
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    @Override
+    public String referenceOf(RunHandle handle) {
+        return JobNames.of(handle);
+    }
+
+    @Override
+    public void onChange(Consumer<String> buildChanged) {
+        listeners.add(buildChanged);
+    }
+
+    /** Stops the informers. */
+    public void shutdown() {
+        jobs.stop();
+        pods.stop();
+    }
+
+    private List<Pod> podsOf(String jobName) {
+        return pods.getIndexer().byIndex(BY_JOB, jobName);
+    }
+
+    private String key(String name) {
+        return settings.namespace() + "/" + name;
+    }
+
+    private static boolean finished(Job job) {
+        return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions()
+                .stream().anyMatch(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                        && "True".equals(c.getStatus()));
+    }
+
+    private static Optional<RunHandle> handleOf(Job job) {
+        String build = label(job, Labels.BUILD);
+        String run = label(job, Labels.RUN);
+        String attempt = label(job, Labels.ATTEMPT);
+        if (build == null || run == null || attempt == null || !attempt.matches("[0-9]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunHandle(build, run, Integer.parseInt(attempt)));
+    }
+
+    private static String label(HasMetadata resource, String name) {
+        Map<String, String> labels = resource.getMetadata().getLabels();
+        return labels == null ? null : labels.get(name);
+    }
+
+    /** Tells the engine which build a Job or pod event belongs to. */
+    private final class Notify<T extends HasMetadata> implements ResourceEventHandler<T> {
+
+        @Override
+        public void onAdd(T resource) {
+            notifyBuild(resource);
+        }
+
+        @Override
+        public void onUpdate(T before, T after) {
+            notifyBuild(after);
+        }
+
+        @Override
+        public void onDelete(T resource, boolean unknownFinalState) {
+            notifyBuild(resource);
+        }
+
+        private void notifyBuild(T resource) {
+            String build = label(resource, Labels.BUILD);
+            if (build != null) {
+                listeners.forEach(l -> l.accept(build));
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.kiln.runner.execution.local;
+
+import dev.kiln.runner.config.RunnerConfig;
+import dev.kiln.runner.domain.pipeline.SecretEnv;
+import dev.kiln.runner.domain.port.Observation;
+import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.domain.port.StepLaunch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs each attempt as a local process tree: its own directory {@code <work-dir>/<build>/<run>-<attempt>/}
+ * with the scripts checked out at the tag, the step's command as the leader of a new session, output
+ * captured to {@code step.log}, killed with all its children on timeout or stop. A process that outlives
+ * a crashed runner is found by its pid file at the next start and killed (its attempt is then retried).
+ */
+public class LocalExecutor implements StepExecutor {
+
+    private static final Logger LOG = Logger.getLogger(LocalExecutor.class);
+
+    private final RunnerConfig config;
+    private final Path root;
+    private final ScriptsCheckout checkout;
+    private final Map<RunHandle, LocalAttempt> attempts = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService starter = Executors.newFixedThreadPool(4, daemon("kiln-local-start"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("kiln-local-timer"));
+    private final ExecutorService spareMaker = Executors.newSingleThreadExecutor(daemon("kiln-local-spares"));
+
+    public LocalExecutor(RunnerConfig config) {
+        this.config = config;
+        this.root = config.workDir().toAbsolutePath();
+        this.checkout = new ScriptsCheckout(config.scriptsRepoUrl(), spareMaker);
+        OrphanReaper.killLeftovers(root);
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public void launch(StepLaunch launch) {
+        RunHandle handle = launch.handle();
+        Path dir = root.resolve(handle.buildId()).resolve(handle.runKey() + "-" + handle.attempt());
+        LocalAttempt attempt = new LocalAttempt(handle, dir, launch.timeout());
+        if (attempts.putIfAbsent(handle, attempt) != null) {
+            return;
+        }
+        starter.execute(() -> start(attempt, launch));
+    }
+
+    private void start(LocalAttempt attempt, StepLaunch launch) {
+        try {
+            ScriptsCheckout.deleteRecursively(attempt.dir);
+            Files.createDirectories(attempt.dir);
+            Files.writeString(attempt.log, "kiln: " + launch.handle() + " in " + attempt.dir + "\n");
+            Path scripts = attempt.dir.resolve("scripts");
+            checkout.checkout(attempt.dir.getParent(), launch.tag(), scripts, attempt.log);
+            ProcessBuilder builder = new ProcessBuilder(command(launch)).directory(scripts.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(attempt.log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            environment(builder.environment(), launch, attempt);
+            Process process = builder.start();
+            Files.writeString(attempt.dir.resolve("pid"), Long.toString(process.pid()));
+            var deadline = timer.schedule(() -> timeOut(attempt), launch.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!attempt.started(process, deadline)) {
+                ProcessTree.kill(process.pid(), config.local().killGrace().toMillis(), timer);
+            }
+            process.onExit().thenAccept(p -> finished(attempt, p.exitValue()));
+        } catch (IOException | RuntimeException e) {
+            appendQuietly(attempt, "kiln: cannot start: " + e.getMessage() + "\n");
+            attempt.failedToStart(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempt.failedToStart("interrupted while starting");
+        }
+        notifyChanged(attempt.handle);
+    }
+
+    private static List<String> command(StepLaunch launch) {
+        List<String> command = new ArrayList<>();
+        command.add("setsid");
+        command.add("--wait");
+        command.addAll(launch.command());
+        return command;
+    }
+
+    private void environment(Map<String, String> env, StepLaunch launch, LocalAttempt attempt) {
+        env.putAll(launch.env());
+        env.put("KILN_CACHE_URL", config.cacheUrl());
+        env.put("KILN_CACHE_TOKEN", config.cacheToken().orElse(""));
+        env.put("KILN_WORK_DIR", attempt.dir.toString());
+        for (SecretEnv secret : launch.secrets()) {
+            config.local().secretsDir().map(d -> d.resolve(secret.secret()).resolve(secret.key()))
+                    .filter(Files::isReadable).ifPresentOrElse(file -> env.put(secret.env(), read(file)),
+                            () -> appendQuietly(attempt, "kiln: no local secret " + secret.secret() + "/"
+                                    + secret.key() + " for " + secret.env() + "\n"));
+        }
+    }
+
+    private void finished(LocalAttempt attempt, int exitCode) {
+        attempt.exited(exitCode);
+        appendQuietly(attempt, "kiln: exited with " + exitCode + "\n");
+        notifyChanged(attempt.handle);
+    }
+
+    private void timeOut(LocalAttempt attempt) {
+        Process process = attempt.timedOut();
+        if (process != null) {
+            appendQuietly(attempt, "kiln: timeout of " + attempt.timeout.toSeconds() + "s exceeded; killing the process tree\n");
+            ProcessTree.kill(process.pid(), config.local().killGrace().toMillis(), timer);
+            notifyChanged(attempt.handle);
+        }
+    }
+
+    @Override
+    public Observation observe(RunHandle handle) {
+        LocalAttempt attempt = attempts.get(handle);
+        return attempt == null ? new Observation.NotFound("no local process for this attempt (the runner restarted?)")
+                : attempt.observation();
+    }
+
+    @Override
+    public void stop(RunHandle handle) {
+        LocalAttempt attempt = attempts.get(handle);
+        if (attempt == null) {
+            return;
+        }
+        Process process = attempt.stop();
+        if (process != null) {
+            appendQuietly(attempt, "kiln: stopped by the runner; killing the process tree\n");
+            ProcessTree.kill(process.pid(), config.local().killGrace().toMillis(), timer);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> openLog(RunHandle handle) {
+        LocalAttempt attempt = attempts.get(handle);
+        Path log = attempt != null ? attempt.log : root.resolve(handle.buildId())
+                .resolve(handle.runKey() + "-" + handle.attempt()).resolve("step.log");
+        try {
+            return Files.isReadable(log) ? Optional.of(Files.newInputStream(log)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void forget(RunHandle handle) {
+        LocalAttempt attempt = attempts.get(handle);
+        if (attempt == null || attempt.isLive()) {
+            return;
+        }
+        attempts.remove(handle);
+        if (!config.local().keepWorkDirs()) {
+            try {
+                ScriptsCheckout.deleteRecursively(attempt.dir);
+            } catch (IOException e) {
+                LOG.warnf("cannot delete %s: %s", attempt.dir, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Set<RunHandle> known() {
+        return attempts.values().stream().filter(LocalAttempt::isLive).map(a -> a.handle).collect(Collectors.toSet());
+    }
+
+    @Override
+    public String referenceOf(RunHandle handle) {
+        return root.resolve(handle.buildId()).resolve(handle.runKey() + "-" + handle.attempt()).toString();
+    }
+
+    @Override
+    public void onChange(Consumer<String> buildChanged) {
+        listeners.add(buildChanged);
+    }
+
+    private void notifyChanged(RunHandle handle) {
+        listeners.forEach(l -> l.accept(handle.buildId()));
+    }
+
+    @Override
+    public void buildFinished(String buildId) {
+        Path buildDir = root.resolve(buildId);
+        checkout.discard(buildDir);
+        spareMaker.execute(() -> {
+            try (var entries = Files.list(buildDir)) {
+                for (Path entry : entries.filter(e -> e.getFileName().toString().startsWith("scripts@")).toList()) {
+                    ScriptsCheckout.deleteRecursively(entry);
+                }
+            } catch (IOException e) {
+                LOG.debugf("cannot clean %s: %s", buildDir, e.getMessage());
+            }
+        });
+    }
+
+    /** Kills every process tree still running; called when the runner stops. */
+    public void shutdown() {
+        attempts.values().forEach(a -> {
+            Process process = a.stop();
+            if (process != null) {
+                ProcessTree.signalGroup(process.pid(), "KILL");
+            }
+        });
+        starter.shutdownNow();
+        timer.shutdownNow();
+        spareMaker.shutdownNow();
+    }
+
+    private static void appendQuietly(LocalAttempt attempt, String line) {
+        try {
+            Files.writeString(attempt.log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.debugf("cannot append to %s: %s", attempt.log, e.getMessage());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,243 @@
+package dev.kiln.runner.service;
+
+import dev.kiln.common.outbox.Outbox;
+import dev.kiln.runner.config.RunnerConfig;
+import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.BuildReconciler;
+import dev.kiln.runner.domain.build.ReconcileResult;
+import dev.kiln.runner.domain.port.ArtifactCache;
+import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.domain.port.StepLaunch;
+import dev.kiln.runner.domain.port.VersionAllocator;
+import dev.kiln.runner.persistence.BuildStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Drives every unfinished build this replica owns. Executor events (a Job changed, a process exited), API
+ * commands and timers put build ids on a queue; worker threads run {@link BuildPass}es and carry out what
+ * they decided: launch and stop attempts, store logs, plan the next wake-up. A periodic resync reconciles
+ * every unfinished build and stops stray attempts, so a missed event only delays a build, never strands it.
+ */
+@ApplicationScoped
+public class BuildEngine {
+
+    private static final Logger LOG = Logger.getLogger(BuildEngine.class);
+    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
+
+    private final BuildStore store;
+    private final StepExecutor executor;
+    private final RunnerConfig config;
+    private final Clock clock;
+    private final String owner;
+    private final BuildPass pass;
+    private final VersionAllocation versions;
+    private final LogShipper logs;
+    private WorkQueue queue;
+    private List<Thread> workers = List.of();
+    private ScheduledExecutorService resyncTimer;
+    private ScheduledFuture<?> resync;
+    private boolean listening;
+
+    public BuildEngine(BuildStore store, StepExecutor executor, ArtifactCache cache, VersionAllocator versionAllocator,
+            Outbox outbox, RunnerConfig config, Clock clock) {
+        this.store = store;
+        this.executor = executor;
+        this.config = config;
+        this.clock = clock;
+        this.owner = config.instanceId().filter(s -> !s.isBlank()).orElseGet(BuildEngine::defaultInstanceId);
+        RunnerConfig.Engine engine = config.engine();
+        BuildReconciler reconciler = new BuildReconciler(new BuildReconciler.Settings(engine.unschedulableLimit(),
+                engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
+        this.pass = new BuildPass(store, executor, cache, outbox, clock, reconciler, owner, engine.leaseDuration());
+        this.versions = new VersionAllocation(versionAllocator, store, outbox, clock, engine.versionAttempts());
+        this.logs = new LogShipper(executor, cache, config);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+        logs.shutdown();
+    }
+
+    /** Starts the workers and the resync, and queues every unfinished build (what a restart resumes). */
+    public synchronized void start() {
+        if (queue != null) {
+            return;
+        }
+        queue = new WorkQueue();
+        if (!listening) {
+            executor.onChange(this::wake);
+            listening = true;
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < config.engine().workers(); i++) {
+            Thread worker = new Thread(this::work, "kiln-runner-reconcile-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            threads.add(worker);
+        }
+        workers = threads;
+        resyncTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "kiln-runner-resync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.engine().resyncInterval().toMillis();
+        resync = resyncTimer.scheduleWithFixedDelay(this::resync, 0, every, TimeUnit.MILLISECONDS);
+        LOG.infof("build engine %s started with %d workers and the %s executor", owner, threads.size(), executor.name());
+    }
+
+    /** Stops the workers; attempts keep running and are picked up again by {@link #start()}. */
+    public synchronized void stop() {
+        if (queue == null) {
+            return;
+        }
+        resync.cancel(false);
+        resyncTimer.shutdownNow();
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        queue.shutdown();
+        queue = null;
+        workers = List.of();
+    }
+
+    /** Asks for a pass over {@code buildId} soon. */
+    public void wake(String buildId) {
+        WorkQueue q = queue;
+        if (q != null) {
+            q.add(buildId);
+        }
+    }
+
+    /** Carries out what a command decided in a transaction that has now committed. */
+    void afterCommand(@Observes(during = TransactionPhase.AFTER_SUCCESS) BuildCommanded command) {
+        carryOut(command.build(), command.result(), clock.instant());
+        wake(command.build().id());
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    private void work() {
+        WorkQueue q = queue;
+        while (!Thread.currentThread().isInterrupted()) {
+            String id;
+            try {
+                id = q.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                process(id, q);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "build %s: reconcile pass failed; retrying in %ss", id, FAILURE_BACKOFF.toSeconds());
+                q.addAfter(id, FAILURE_BACKOFF, clock.instant());
+            } finally {
+                q.done(id);
+            }
+        }
+    }
+
+    private void process(String id, WorkQueue q) {
+        BuildPass.Outcome outcome = pass.run(id, decided -> carryOut(decided.build(), decided.result(), decided.now()));
+        if (outcome instanceof BuildPass.Outcome.NeedsVersion needs) {
+            if (versions.allocate(needs.build(), LOG::info)) {
+                q.add(id);
+            } else {
+                q.addAfter(id, config.engine().versionRetryDelay(), clock.instant());
+            }
+        } else if (outcome instanceof BuildPass.Outcome.Decided decided
+                && !decided.result().unknownPaths().isEmpty()) {
+            q.add(id);
+        }
+    }
+
+    private void carryOut(Build build, ReconcileResult result, Instant now) {
+        Set<RunHandle> stopping = Set.copyOf(result.stops());
+        for (StepLaunch launch : result.launches()) {
+            try {
+                executor.launch(launch);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: launch failed, will retry: %s", launch.handle(), e.getMessage());
+                queue().ifPresent(q -> q.addAfter(build.id(), FAILURE_BACKOFF, now));
+            }
+        }
+        for (ReconcileResult.LogUpload log : result.logs()) {
+            logs.ship(log.handle(), log.path(), stopping.contains(log.handle()));
+        }
+        result.stops().stream().filter(h -> result.logs().stream().noneMatch(l -> l.handle().equals(h)))
+                .forEach(executor::stop);
+        if (result.wakeAt() != null) {
+            queue().ifPresent(q -> q.addAfter(build.id(), Duration.between(now, result.wakeAt()), now));
+        }
+        if (build.state().isTerminal()) {
+            executor.buildFinished(build.id());
+        }
+    }
+
+    private Optional<WorkQueue> queue() {
+        return Optional.ofNullable(queue);
+    }
+
+    private void resync() {
+        try {
+            List<String> unfinished = store.unfinished();
+            unfinished.forEach(this::wake);
+            stopStrays();
+        } catch (RuntimeException e) {
+            LOG.warnf("resync failed: %s", e.getMessage());
+        }
+    }
+
+    /** Stops attempts the executor still runs but no active step run of an unfinished build claims. */
+    private void stopStrays() {
+        for (RunHandle handle : executor.known()) {
+            Optional<Build> build = store.find(handle.buildId());
+            boolean claimed = build.filter(b -> !b.state().isTerminal()).flatMap(b -> b.run(handle.runKey()))
+                    .filter(run -> run.state().isActive() && run.attempt() == handle.attempt()).isPresent();
+            if (!claimed) {
+                LOG.warnf("%s: stopping a stray attempt (%s)", handle, executor.referenceOf(handle));
+                executor.stop(handle);
+            }
+        }
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "runner";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

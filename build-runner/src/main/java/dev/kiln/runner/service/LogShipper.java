@@ -1,0 +1,95 @@
+package dev.kiln.runner.service;
+
+import dev.kiln.runner.config.RunnerConfig;
+import dev.kiln.runner.domain.port.ArtifactCache;
+import dev.kiln.runner.domain.port.PortException;
+import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepExecutor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams finished attempts' logs from the executor into the cache at {@code build-logs/<V+>/...}, off the
+ * reconcile threads, with bounded retries; then lets the executor release the attempt. An attempt that must
+ * also be stopped (cancel, unschedulable) is stopped after its log was taken.
+ */
+final class LogShipper {
+
+    private static final Logger LOG = Logger.getLogger(LogShipper.class);
+
+    private final StepExecutor executor;
+    private final ArtifactCache cache;
+    private final int attempts;
+    /** Logs wait this long so that storing them does not compete with launching the next steps. */
+    private static final long DELAY_MILLIS = 250;
+
+    private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "kiln-runner-logs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LogShipper(StepExecutor executor, ArtifactCache cache, RunnerConfig config) {
+        this.executor = executor;
+        this.cache = cache;
+        this.attempts = config.engine().logUploadAttempts();
+    }
+
+    void ship(RunHandle handle, String path, boolean stopAfterwards) {
+        threads.schedule(() -> {
+            boolean stored = store(handle, path);
+            if (stopAfterwards) {
+                executor.stop(handle);
+            }
+            if (stored) {
+                executor.forget(handle);
+            }
+        }, stopAfterwards ? 0 : DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean store(RunHandle handle, String path) {
+        long wait = 500;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            Optional<InputStream> log = executor.openLog(handle);
+            if (log.isEmpty()) {
+                LOG.infof("%s: the executor has no log to store", handle);
+                return false;
+            }
+            try (InputStream in = log.get()) {
+                cache.upload(path, in);
+                return true;
+            } catch (PortException | IOException e) {
+                LOG.warnf("%s: storing the log at %s failed (attempt %d of %d): %s", handle, path, attempt, attempts,
+                        e.getMessage());
+                if (e instanceof PortException port && port.permanent()) {
+                    return false;
+                }
+            }
+            sleep(wait);
+            wait *= 2;
+        }
+        return false;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void shutdown() {
+        threads.shutdown();
+        try {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

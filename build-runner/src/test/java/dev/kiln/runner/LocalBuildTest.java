@@ -1,0 +1,152 @@
+package dev.kiln.runner;
+
+import static dev.kiln.runner.support.Api.awaitRun;
+import static dev.kiln.runner.support.Api.awaitState;
+import static dev.kiln.runner.support.Api.create;
+import static dev.kiln.runner.support.Api.nightly;
+import static dev.kiln.runner.support.Api.runOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kiln.events.EventCatalog;
+import dev.kiln.events.kafka.IncomingEvent;
+import dev.kiln.runner.fakes.FakeCache;
+import dev.kiln.runner.support.Api;
+import dev.kiln.testing.EventReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Builds through the local executor: real processes, the demo scripts, the fake collaborators. */
+@QuarkusTest
+class LocalBuildTest {
+
+    private static final Duration LONG = Duration.ofSeconds(120);
+
+    @Inject
+    FakeCache cache;
+
+    @Test
+    void nightlyWalksFromVersionToCachedOutputs() {
+        try (EventReader events = new EventReader("kiln.builds")) {
+            String id = create(nightly("full", List.of("amd64", "arm64"), List.of("qemu_uefi", "qemu")));
+
+            JsonPath build = awaitState(id, "succeeded", LONG);
+
+            String version = build.getString("version");
+            assertThat(build.getList("steps.state", String.class)).containsOnly("succeeded");
+            assertThat(build.getList("steps.run", String.class)).containsExactlyInAnyOrder("sdk_bootstrap",
+                    "sdk_container", "packages-amd64", "packages-arm64", "push_pkgs-amd64", "push_pkgs-arm64",
+                    "image-amd64", "image-arm64", "vms-amd64-qemu_uefi", "vms-arm64-qemu_uefi",
+                    "tests-amd64-qemu_uefi", "tests-amd64-qemu", "tests-arm64-qemu_uefi", "tests-arm64-qemu");
+            assertThat(cache.has("images/arm64/" + version + "/flatcar_production_image.bin.bz2")).isTrue();
+            assertThat(cache.read("testing/" + version + "/amd64/qemu/results-qemu.tap")).contains("ok 1 - cl.gpt.valid")
+                    .doesNotContain("not ok");
+            List<IncomingEvent> seen = events.await(e -> id.equals(e.key()) && e.is(EventCatalog.BUILD_SUCCEEDED), 1, LONG);
+            assertThat(seen).hasSize(1);
+            assertThat(events.records().stream().map(dev.kiln.events.kafka.CloudEventRecords::read)
+                    .filter(e -> id.equals(e.key())).map(IncomingEvent::type))
+                    .contains(EventCatalog.BUILD_REQUESTED.name(), EventCatalog.BUILD_STARTED.name(),
+                            EventCatalog.STEP_STARTED.name(), EventCatalog.STEP_SUCCEEDED.name());
+            await().atMost(LONG).until(() -> Api.log(id, "image-amd64").statusCode() == 200
+                    && "cache".equals(Api.log(id, "image-amd64").header("X-Kiln-Log-Source")));
+            assertThat(Api.log(id, "image-amd64").asString()).contains("upload images/amd64/");
+        }
+    }
+
+    @Test
+    void aStepExceedingItsTimeoutIsKilledWithItsChildren() {
+        String id = create(nightly("hang", List.of("amd64"), List.of()));
+
+        JsonPath build = awaitState(id, "failed", LONG);
+
+        assertThat(runOf(build, "hang").get("reason")).asString().startsWith("deadline-exceeded");
+        String log = await().atMost(LONG).until(() -> Api.log(id, "hang").asString(), l -> l.contains("leader-pid"));
+        List<Long> pids = pids(log);
+        assertThat(pids).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty()));
+    }
+
+    private static List<Long> pids(String log) {
+        Matcher m = Pattern.compile("(?m)^(?:child|grandchild|leader)-pid: (\\d+)$").matcher(log);
+        List<Long> pids = new java.util.ArrayList<>();
+        while (m.find()) {
+            pids.add(Long.parseLong(m.group(1)));
+        }
+        return pids;
+    }
+
+    @Test
+    void retriesAFailingStepThenSucceedsOnTheNextAttempt() {
+        String id = create(Map.of("pipeline", "flaky", "kind", "nightly", "branch", "main", "arches", List.of("amd64"),
+                "params", Map.of("succeedFrom", "2")));
+
+        JsonPath build = awaitState(id, "succeeded", LONG);
+
+        assertThat(runOf(build, "flaky-amd64").get("attempt")).isEqualTo(2);
+        assertThat(runOf(build, "prepare").get("attempt")).isEqualTo(1);
+    }
+
+    @Test
+    void failsAStepWhoseRetriesAreExhaustedAndBlocksWhatNeedsIt() {
+        String id = create(nightly("flaky", List.of("amd64", "arm64"), List.of()));
+
+        JsonPath build = awaitState(id, "failed", LONG);
+
+        assertThat(runOf(build, "flaky-amd64")).containsEntry("state", "failed").containsEntry("attempt", 2);
+        assertThat(runOf(build, "flaky-amd64").get("reason")).asString().isEqualTo("exit-code: exited with 3");
+        assertThat(runOf(build, "after")).containsEntry("state", "blocked");
+        await().atMost(LONG).until(() -> cache.has("build-logs/" + build.getString("version") + "/flaky-amd64.attempt-1.log"));
+        assertThat(Api.log(id, "flaky-amd64").asString()).contains("attempt 2 fails on purpose");
+    }
+
+    @Test
+    void resumeContinuesFromTheFailedStepKeepingWhatPassed() {
+        String id = create(nightly("gated", List.of("amd64"), List.of()));
+        awaitState(id, "failed", LONG);
+
+        cache.put("kiln-test/gates/" + id, "open");
+        io.restassured.RestAssured.given().auth().oauth2(Api.BUILDER).post("/api/v1/builds/" + id + "/resume")
+                .then().statusCode(200);
+        JsonPath build = awaitState(id, "succeeded", LONG);
+
+        assertThat(runOf(build, "prepare").get("attempt")).isEqualTo(1);
+        assertThat(runOf(build, "gated").get("attempt")).isEqualTo(2);
+        assertThat(runOf(build, "after")).containsEntry("state", "succeeded").containsEntry("attempt", 1);
+    }
+
+    @Test
+    void skipsEveryStepWhoseOutputsAreAlreadyCachedForTheTag() {
+        String first = create(nightly("quick", List.of("amd64"), List.of()));
+        String tag = awaitState(first, "succeeded", LONG).getString("tag");
+
+        String second = create(Map.of("pipeline", "quick", "tag", tag, "arches", List.of("amd64")));
+        JsonPath build = awaitState(second, "succeeded", LONG);
+
+        assertThat(build.getList("steps.state", String.class)).containsOnly("skipped");
+        assertThat(runOf(build, "build-amd64").get("reason")).asString().startsWith("outputs already in the cache for");
+    }
+
+    @Test
+    void cancelStopsTheRunningStepAndRecordsTheState() {
+        String id = create(nightly("hang", List.of("amd64"), List.of()));
+        awaitRun(id, "hang", "running", LONG);
+        String log = await().atMost(LONG).until(() -> Api.log(id, "hang").asString(), l -> l.contains("leader-pid"));
+
+        io.restassured.RestAssured.given().auth().oauth2(Api.BUILDER).contentType("application/json")
+                .body(Map.of("reason", "superseded")).post("/api/v1/builds/" + id + "/cancel")
+                .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("cancelled"))
+                .body("reason", org.hamcrest.Matchers.equalTo("superseded"));
+
+        assertThat(runOf(Api.get(id), "hang").get("state")).isEqualTo("cancelled");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids(log))
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty()));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.kiln.runner.domain.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.runner.domain.Fixtures;
+import dev.kiln.runner.domain.port.StepLaunch;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StepRendererTest {
+
+    private static final Instant NOW = Instant.parse("2026-08-21T21:00:00Z");
+
+    private static Build started(String pipeline, VersionInfo version, List<String> vendors, Map<String, String> params) {
+        BuildRequest request = new BuildRequest(pipeline, null, version.tag(), List.of("amd64", "arm64"), vendors, params,
+                true, "ci");
+        Build build = Build.create("k7xq2m4pza", Fixtures.bundled(pipeline), request, NOW);
+        build.start(version, NOW);
+        return build;
+    }
+
+    private static StepLaunch launch(Build build, String run) {
+        return StepRenderer.launch(build, build.run(run).orElseThrow());
+    }
+
+    @Test
+    void runsPackagesInTheSdkImageOfTheNightlyWithFlatcarsCall() {
+        Build build = started("full", Fixtures.MAIN_NIGHTLY, List.of(), Map.of());
+
+        StepLaunch packages = launch(build, "packages-arm64");
+
+        assertThat(packages.image()).isEqualTo("ghcr.io/flatcar/flatcar-sdk-arm64:4799.0.0-nightly-20260821-2100");
+        assertThat(packages.command()).containsExactly("/bin/bash", "-e", "-c",
+                "source ci-automation/packages.sh\npackages_build arm64\n");
+        assertThat(packages.tag()).isEqualTo("main-4799.0.0-nightly-20260821-2100");
+    }
+
+    @Test
+    void stepsAfterPackagesRunInThePackagesImage() {
+        Build build = started("full", Fixtures.MAIN_NIGHTLY, List.of("aws"), Map.of());
+
+        assertThat(launch(build, "image-amd64").image())
+                .isEqualTo("ghcr.io/flatcar/flatcar-packages-amd64:4799.0.0-nightly-20260821-2100");
+        assertThat(launch(build, "vms-amd64-aws").image())
+                .isEqualTo("ghcr.io/flatcar/flatcar-packages-amd64:4799.0.0-nightly-20260821-2100");
+        assertThat(launch(build, "vms-amd64-aws").command().get(3)).contains("vm_build amd64 ami ami_vmdk");
+        assertThat(launch(build, "tests-amd64-aws").command().get(3)).contains("test_run amd64 aws");
+    }
+
+    @Test
+    void declaresOutputsWithTheRightVersionSpellingPerCacheTree() {
+        Build build = started("full", Fixtures.MAIN_NIGHTLY, List.of("vmware"), Map.of());
+
+        assertThat(StepRenderer.outputs(build, build.run("packages-amd64").orElseThrow())).containsExactly(
+                "containers/4799.0.0-nightly-20260821-2100/flatcar-packages-amd64-4799.0.0-nightly-20260821-2100.tar.zst",
+                "build-logs/4799.0.0+nightly-20260821-2100/packages-amd64-logs-*.tar.xz");
+        assertThat(StepRenderer.outputs(build, build.run("push_pkgs-amd64").orElseThrow())).containsExactly(
+                "boards/amd64-usr/4799.0.0+nightly-20260821-2100/pkgs/Packages");
+        assertThat(StepRenderer.outputs(build, build.run("vms-amd64-vmware").orElseThrow())).containsExactly(
+                "images/amd64/4799.0.0+nightly-20260821-2100/flatcar_production_vmware_*");
+        assertThat(StepRenderer.outputs(build, build.run("tests-amd64-vmware").orElseThrow())).containsExactly(
+                "testing/4799.0.0+nightly-20260821-2100/amd64/vmware/results-vmware.tap");
+    }
+
+    @Test
+    void packagesLogsOfAReleaseBranchBuildLandUnderTheSdkVersion() {
+        Build build = started("os", Fixtures.STABLE, List.of(), Map.of());
+
+        assertThat(StepRenderer.outputs(build, build.run("packages-arm64").orElseThrow())).containsExactly(
+                "containers/4593.2.5/flatcar-packages-arm64-4593.2.5.tar.zst",
+                "build-logs/4593.0.0/packages-arm64-logs-*.tar.xz");
+        assertThat(launch(build, "packages-arm64").image()).isEqualTo("ghcr.io/flatcar/flatcar-sdk-arm64:4593.0.0");
+    }
+
+    @Test
+    void givesEveryStepTheEnvContract() {
+        Build build = started("os", Fixtures.LTS_NIGHTLY, List.of("qemu_uefi"), Map.of());
+
+        Map<String, String> env = launch(build, "vms-arm64-qemu_uefi").env();
+
+        assertThat(env).containsEntry("KILN_TAG", "lts-4081.3.10-nightly-20260821-2100")
+                .containsEntry("KILN_VERSION", "4081.3.10+nightly-20260821-2100")
+                .containsEntry("KILN_VERSION_ID", "4081.3.10")
+                .containsEntry("KILN_BUILD_ID", "nightly-20260821-2100")
+                .containsEntry("KILN_SDK_VERSION", "4081.0.0")
+                .containsEntry("KILN_ARCH", "arm64")
+                .containsEntry("KILN_VENDOR", "qemu_uefi")
+                .containsEntry("KILN_CHANNEL", "lts")
+                .containsEntry("KILN_BUILD", "k7xq2m4pza")
+                .containsEntry("KILN_STEP", "vms")
+                .containsEntry("KILN_RUN", "vms-arm64-qemu_uefi");
+        assertThat(launch(build, "packages-arm64").env()).containsEntry("KILN_VENDOR", "");
+    }
+
+    @Test
+    void fillsParametersFromTheBuildOverTheirDefaults() {
+        Build build = started("sysext", Fixtures.MAIN_NIGHTLY, List.of(),
+                Map.of("extension", "kubernetes", "extensionVersion", "v1.33.2"));
+
+        assertThat(launch(build, "sysext-amd64").command().get(3)).contains("sysext_build kubernetes v1.33.2 x86-64");
+        assertThat(StepRenderer.outputs(build, build.run("sysext_release").orElseThrow())).containsExactly(
+                "sysexts/kubernetes-v1.33.2/SHA256SUMS", "sysexts/kubernetes-v1.33.2/kubernetes.conf");
+        assertThat(launch(build, "sysext_release").command().get(3)).contains("extensions.flatcar.org");
+    }
+
+    @Test
+    void storesLogsPerStepRunUnderThePlusSpellingOfTheVersion() {
+        Build build = started("os", Fixtures.MAIN_NIGHTLY, List.of("qemu_uefi"), Map.of());
+        StepRun run = build.run("vms-amd64-qemu_uefi").orElseThrow();
+
+        assertThat(StepRenderer.logPath(build, run, 1, false))
+                .isEqualTo("build-logs/4799.0.0+nightly-20260821-2100/vms-amd64-qemu_uefi.log");
+        assertThat(StepRenderer.logPath(build, run, 1, true))
+                .isEqualTo("build-logs/4799.0.0+nightly-20260821-2100/vms-amd64-qemu_uefi.attempt-1.log");
+    }
+}

@@ -1,0 +1,172 @@
+package dev.kiln.runner.execution.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.runner.domain.port.Observation;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobStatusMapperTest {
+
+    private static Job job(String conditionType, String reason) {
+        JobBuilder job = new JobBuilder().withNewMetadata().withName("kiln-k7xq2m4pza-image-amd64-1").endMetadata()
+                .withNewSpec().withActiveDeadlineSeconds(14400L).endSpec();
+        if (conditionType != null) {
+            job.withNewStatus().withConditions(new JobConditionBuilder().withType(conditionType).withStatus("True")
+                    .withReason(reason).withMessage("Job has reached the specified backoff limit").build()).endStatus();
+        }
+        return job.build();
+    }
+
+    private static Pod pod(String phase, String reason, List<PodCondition> conditions, List<ContainerStatus> init,
+            List<ContainerStatus> containers) {
+        return new PodBuilder().withNewMetadata().withName("kiln-k7xq2m4pza-image-amd64-1-x7k2p")
+                .withCreationTimestamp("2026-08-21T21:00:06Z").endMetadata()
+                .withNewStatus().withPhase(phase).withReason(reason)
+                .withMessage(reason == null ? null : "The node was low on resource: ephemeral-storage.")
+                .withConditions(conditions).withInitContainerStatuses(init).withContainerStatuses(containers)
+                .endStatus().build();
+    }
+
+    private static ContainerStatus terminated(String name, int exitCode, String reason) {
+        return new ContainerStatusBuilder().withName(name).withImage("ghcr.io/flatcar/flatcar-packages-amd64:4799.0.0")
+                .withNewState().withNewTerminated().withExitCode(exitCode).withReason(reason).endTerminated().endState()
+                .build();
+    }
+
+    private static ContainerStatus waiting(String reason, String message) {
+        return new ContainerStatusBuilder().withName("step").withImage("ghcr.io/flatcar/flatcar-packages-amd64:4799.0.0")
+                .withNewState().withNewWaiting().withReason(reason).withMessage(message).endWaiting().endState().build();
+    }
+
+    private static ContainerStatus running() {
+        return new ContainerStatusBuilder().withName("step").withNewState().withNewRunning().endRunning().endState().build();
+    }
+
+    @Test
+    void aCompleteJobSucceeded() {
+        assertThat(JobStatusMapper.map(job("Complete", null), List.of())).isEqualTo(new Observation.Succeeded());
+    }
+
+    @Test
+    void aJobPastItsDeadlineFailedWithDeadlineExceeded() {
+        Observation seen = JobStatusMapper.map(job("Failed", "DeadlineExceeded"),
+                List.of(pod("Failed", null, List.of(), List.of(), List.of(terminated("step", 137, "Error")))));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("deadline-exceeded",
+                "the Job ran longer than its activeDeadlineSeconds (14400s)"));
+    }
+
+    @Test
+    void anOomKilledContainerFailedWithOomKilled() {
+        Observation seen = JobStatusMapper.map(job("Failed", "BackoffLimitExceeded"),
+                List.of(pod("Failed", null, List.of(), List.of(), List.of(terminated("step", 137, "OOMKilled")))));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("oom-killed", "container step was OOMKilled (exit code 137)"));
+    }
+
+    @Test
+    void anEvictedPodFailedWithEvicted() {
+        Observation seen = JobStatusMapper.map(job(null, null),
+                List.of(pod("Failed", "Evicted", List.of(), List.of(), List.of())));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("evicted", "The node was low on resource: ephemeral-storage."));
+    }
+
+    @Test
+    void aPodDisruptedByTheClusterFailedWithEvicted() {
+        PodCondition disruption = new PodConditionBuilder().withType("DisruptionTarget").withStatus("True")
+                .withReason("EvictionByEvictionAPI").withMessage("Eviction API: evicting").build();
+
+        Observation seen = JobStatusMapper.map(job(null, null),
+                List.of(pod("Failed", null, List.of(disruption), List.of(), List.of())));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("evicted", "EvictionByEvictionAPI: Eviction API: evicting"));
+    }
+
+    @Test
+    void anImageThatCannotBePulledFailedWithImagePullError() {
+        Observation seen = JobStatusMapper.map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
+                List.of(waiting("ImagePullBackOff", "Back-off pulling image")))));
+
+        assertThat(seen).isInstanceOfSatisfying(Observation.Failed.class, f -> {
+            assertThat(f.reason()).isEqualTo("image-pull-error");
+            assertThat(f.detail()).contains("flatcar-packages-amd64", "ImagePullBackOff");
+        });
+    }
+
+    @Test
+    void aMissingSecretFailedWithContainerConfigError() {
+        Observation seen = JobStatusMapper.map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
+                List.of(waiting("CreateContainerConfigError", "secret \"kiln-cache-token\" not found")))));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("container-config-error",
+                "CreateContainerConfigError: secret \"kiln-cache-token\" not found"));
+    }
+
+    @Test
+    void anUnschedulablePodWaitsSinceItBecameUnschedulable() {
+        PodCondition unschedulable = new PodConditionBuilder().withType("PodScheduled").withStatus("False")
+                .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient cpu.")
+                .withLastTransitionTime("2026-08-21T21:00:07Z").build();
+
+        Observation seen = JobStatusMapper.map(job(null, null),
+                List.of(pod("Pending", null, List.of(unschedulable), List.of(), List.of())));
+
+        assertThat(seen).isEqualTo(new Observation.Waiting("0/3 nodes are available: 3 Insufficient cpu.",
+                Instant.parse("2026-08-21T21:00:07Z")));
+    }
+
+    @Test
+    void aFailedCheckoutFailedWithCheckoutFailed() {
+        Observation seen = JobStatusMapper.map(job(null, null), List.of(pod("Failed", null, List.of(),
+                List.of(terminated("checkout", 128, "Error")), List.of())));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("checkout-failed", "container checkout exited with 128 (Error)"));
+    }
+
+    @Test
+    void aStepExitingNonZeroFailedWithItsExitCode() {
+        Observation seen = JobStatusMapper.map(job("Failed", "BackoffLimitExceeded"),
+                List.of(pod("Failed", null, List.of(), List.of(terminated("checkout", 0, "Completed")),
+                        List.of(terminated("step", 2, "Error")))));
+
+        assertThat(seen).isEqualTo(new Observation.Failed("exit-code", "container step exited with 2 (Error)"));
+    }
+
+    @Test
+    void aFailedJobWithoutItsPodStillSaysWhy() {
+        Observation seen = JobStatusMapper.map(job("Failed", "BackoffLimitExceeded"), List.of());
+
+        assertThat(seen).isEqualTo(new Observation.Failed("job-failed",
+                "BackoffLimitExceeded: Job has reached the specified backoff limit"));
+    }
+
+    @Test
+    void aRunningPodRuns() {
+        assertThat(JobStatusMapper.map(job(null, null), List.of(pod("Running", null, List.of(), List.of(),
+                List.of(running()))))).isEqualTo(new Observation.Running());
+    }
+
+    @Test
+    void aPendingPodWaitsWithItsContainersReason() {
+        assertThat(JobStatusMapper.map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
+                List.of(waiting("ContainerCreating", null)))))).isEqualTo(new Observation.Waiting("ContainerCreating", null));
+    }
+
+    @Test
+    void aJobWithoutPodWaitsForIt() {
+        assertThat(JobStatusMapper.map(job(null, null), List.of()))
+                .isEqualTo(new Observation.Waiting("waiting for the Job's pod", null));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kiln.runner.fakes;
+
+import dev.kiln.runner.support.RunnerTestResource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** artifact-service's cache protocol as the runner and the steps use it: HEAD, GET (files and JSON listings), PUT. */
+@Path("/fake-artifacts/cache/{path: .+}")
+public class FakeArtifactService {
+
+    private static final Set<String> TOKENS = Set.of("Bearer " + RunnerTestResource.SERVICE_TOKEN,
+            "Bearer " + RunnerTestResource.CACHE_TOKEN);
+
+    private final FakeCache cache;
+
+    public FakeArtifactService(FakeCache cache) {
+        this.cache = cache;
+    }
+
+    @HEAD
+    public Response head(@PathParam("path") String path) {
+        return cache.has(path) ? Response.ok().build() : Response.status(404).build();
+    }
+
+    @GET
+    public Response get(@PathParam("path") String path, @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
+        java.nio.file.Path file = cache.file(path);
+        if (Files.isDirectory(file)) {
+            try (Stream<java.nio.file.Path> entries = Files.list(file)) {
+                List<Map<String, String>> names = entries.map(e -> Map.of("name",
+                        e.getFileName() + (Files.isDirectory(e) ? "/" : ""))).toList();
+                return Response.ok(names, MediaType.APPLICATION_JSON).build();
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            return Response.status(404).build();
+        }
+        return Response.ok(Files.newInputStream(file), MediaType.APPLICATION_OCTET_STREAM).build();
+    }
+
+    @PUT
+    public Response put(@PathParam("path") String path, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            InputStream body) throws IOException {
+        if (authorization == null || !TOKENS.contains(authorization)) {
+            return Response.status(401).build();
+        }
+        java.nio.file.Path file = cache.file(path);
+        Files.createDirectories(file.getParent());
+        java.nio.file.Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        long size = Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return Response.status(201).entity(Map.of("path", path, "size", size)).type(MediaType.APPLICATION_JSON).build();
+    }
+}

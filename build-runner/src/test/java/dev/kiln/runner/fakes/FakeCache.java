@@ -1,0 +1,64 @@
+package dev.kiln.runner.fakes;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The files behind the fake artifact-service, for tests to seed and inspect. */
+@ApplicationScoped
+public class FakeCache {
+
+    private final Path root;
+
+    public FakeCache(@ConfigProperty(name = "kiln.test.fake-cache-dir") Path root) {
+        this.root = root;
+    }
+
+    public Path file(String path) {
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root)) {
+            throw new IllegalArgumentException("path escapes the cache: " + path);
+        }
+        return file;
+    }
+
+    public boolean has(String path) {
+        return Files.isRegularFile(file(path));
+    }
+
+    public String read(String path) {
+        try {
+            return Files.readString(file(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void put(String path, String content) {
+        try {
+            Files.createDirectories(file(path).getParent());
+            Files.writeString(file(path), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file path under {@code prefix}. */
+    public List<String> list(String prefix) {
+        Path dir = file(prefix);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
