@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,8 @@ public class BuildEngine {
     private final BuildPass pass;
     private final VersionAllocation versions;
     private final LogShipper logs;
+    private final ExecutorService launcher = Executors.newFixedThreadPool(8,
+            Thread.ofPlatform().name("kiln-runner-launch-", 0).daemon().factory());
     private WorkQueue queue;
     private List<Thread> workers = List.of();
     private ScheduledExecutorService resyncTimer;
@@ -78,6 +83,7 @@ public class BuildEngine {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+        launcher.shutdown();
         logs.shutdown();
     }
 
@@ -183,14 +189,7 @@ public class BuildEngine {
 
     private void carryOut(Build build, ReconcileResult result, Instant now) {
         Set<RunHandle> stopping = Set.copyOf(result.stops());
-        for (StepLaunch launch : result.launches()) {
-            try {
-                executor.launch(launch);
-            } catch (RuntimeException e) {
-                LOG.warnf("%s: launch failed, will retry: %s", launch.handle(), e.getMessage());
-                queue().ifPresent(q -> q.addAfter(build.id(), FAILURE_BACKOFF, now));
-            }
-        }
+        launchAll(build.id(), result.launches(), now);
         for (ReconcileResult.LogUpload log : result.logs()) {
             logs.ship(log.handle(), log.path(), stopping.contains(log.handle()));
         }
@@ -201,6 +200,25 @@ public class BuildEngine {
         }
         if (build.state().isTerminal()) {
             executor.buildFinished(build.id());
+        }
+    }
+
+    /** Launches in parallel; a failed launch leaves its run starting, and a later pass launches it again. */
+    private void launchAll(String buildId, List<StepLaunch> launches, Instant now) {
+        List<Future<?>> pending = new ArrayList<>();
+        for (StepLaunch launch : launches) {
+            pending.add(launcher.submit(() -> executor.launch(launch)));
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                pending.get(i).get();
+            } catch (ExecutionException e) {
+                LOG.warnf("%s: launch failed, will retry: %s", launches.get(i).handle(), e.getCause().getMessage());
+                queue().ifPresent(q -> q.addAfter(buildId, FAILURE_BACKOFF, now));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One reconcile pass of one build: lock its row, make sure this replica owns it, let the domain decide with
@@ -45,6 +47,8 @@ final class BuildPass {
     private final BuildReconciler reconciler;
     private final String owner;
     private final Duration lease;
+    private final ExecutorService lookups = Executors.newFixedThreadPool(8,
+            Thread.ofPlatform().name("kiln-runner-cache-lookup-", 0).daemon().factory());
 
     BuildPass(BuildStore store, StepExecutor executor, ArtifactCache cache, Outbox outbox, Clock clock,
             BuildReconciler reconciler, String owner, Duration lease) {
@@ -60,7 +64,7 @@ final class BuildPass {
 
     /** Runs the pass, looking up cache paths between rounds until the domain has all it asked for. */
     Outcome run(String buildId, java.util.function.Consumer<Outcome.Decided> carryOut) {
-        CacheProbe probe = new CacheProbe(cache);
+        CacheProbe probe = new CacheProbe(cache, lookups);
         for (int round = 1; ; round++) {
             Outcome outcome = reconcileOnce(buildId, probe);
             if (!(outcome instanceof Outcome.Decided decided)) {
@@ -69,6 +73,9 @@ final class BuildPass {
             carryOut.accept(decided);
             if (decided.result().unknownPaths().isEmpty() || round == MAX_LOOKUP_ROUNDS) {
                 return outcome;
+            }
+            if (!decided.result().launches().isEmpty()) {
+                probe.forgetAbsent();
             }
             probe.lookUp(decided.result().unknownPaths());
         }

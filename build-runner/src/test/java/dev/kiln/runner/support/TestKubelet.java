@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -35,21 +36,30 @@ public final class TestKubelet implements AutoCloseable {
     /** What happens to a Job's pod. */
     public enum Outcome { SUCCEED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD }
 
-    private final KubernetesServer server;
+    private final BiConsumer<String, String> logStub;
     private final KubernetesClient client;
     private final FakeCache cache;
     private final Clock clock;
     private final String namespace;
     private final Map<String, Integer> created = new ConcurrentHashMap<>();
     private final Map<String, Instant> completedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> addedAt = new ConcurrentHashMap<>();
     private final Map<String, Job> held = new ConcurrentHashMap<>();
     private final ExecutorService worker;
     private final Watch watch;
     private volatile Function<Job, Outcome> behaviour = job -> Outcome.SUCCEED;
 
+    /** A kubelet for the Quarkus test's mock server, stubbing each pod's log. */
     public TestKubelet(KubernetesServer server, FakeCache cache, int threads) {
-        this.server = server;
-        this.client = server.getClient();
+        this(server.getClient(), (path, body) -> server.expect().get().withPath(path).andReturn(200, body).always(),
+                cache, threads);
+    }
+
+    /** A kubelet for any API server; {@code logStub} (path, body) may be null when logs do not matter. */
+    public TestKubelet(KubernetesClient client, BiConsumer<String, String> logStub, FakeCache cache,
+            int threads) {
+        this.logStub = logStub;
+        this.client = client;
         this.cache = cache;
         this.clock = Clock.systemUTC();
         this.namespace = client.getNamespace();
@@ -59,6 +69,7 @@ public final class TestKubelet implements AutoCloseable {
                     @Override
                     public void eventReceived(Action action, Job job) {
                         if (action == Action.ADDED) {
+                            addedAt.putIfAbsent(job.getMetadata().getName(), clock.instant());
                             created.merge(job.getMetadata().getName(), 1, Integer::sum);
                             worker.execute(() -> start(job));
                         }
@@ -86,6 +97,11 @@ public final class TestKubelet implements AutoCloseable {
         return completedAt;
     }
 
+    /** When the kubelet first saw each Job (its creation, as far as a watcher can tell). */
+    public Map<String, Instant> addedAt() {
+        return addedAt;
+    }
+
     public List<String> heldJobs() {
         return List.copyOf(held.keySet());
     }
@@ -94,7 +110,13 @@ public final class TestKubelet implements AutoCloseable {
     public void release(String jobName, Outcome outcome) {
         Job job = held.remove(jobName);
         if (job != null) {
-            worker.execute(() -> finish(job, pod(job), outcome));
+            worker.execute(() -> {
+                try {
+                    finish(job, pod(job), outcome);
+                } catch (RuntimeException e) {
+                    System.err.println("test kubelet: " + jobName + ": " + e);
+                }
+            });
         }
     }
 
@@ -105,8 +127,10 @@ public final class TestKubelet implements AutoCloseable {
                     .withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
                     .withCreationTimestamp(clock.instant().toString()).endMetadata()
                     .withSpec(job.getSpec().getTemplate().getSpec()).build()).create();
-            server.expect().get().withPath("/api/v1/namespaces/" + namespace + "/pods/" + pod.getMetadata().getName()
-                    + "/log?pretty=false").andReturn(200, "log of " + job.getMetadata().getName() + "\n").always();
+            if (logStub != null) {
+                logStub.accept("/api/v1/namespaces/" + namespace + "/pods/" + pod.getMetadata().getName()
+                        + "/log?pretty=false", "log of " + job.getMetadata().getName() + "\n");
+            }
             Outcome outcome = behaviour.apply(job);
             switch (outcome) {
                 case HOLD -> {

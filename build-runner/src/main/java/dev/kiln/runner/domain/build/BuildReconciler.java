@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -48,12 +50,14 @@ public final class BuildReconciler {
         if (build.state() != BuildState.RUNNING) {
             return result;
         }
+        Set<String> verifying = new HashSet<>();
         for (StepRun run : build.runs()) {
             if (run.state().isActive()) {
-                settleActive(build, run, observe.apply(handle(build, run)), cache, now, result);
+                settleActive(build, run, observe.apply(handle(build, run)), cache, now, result, verifying);
             }
         }
         scheduleReady(build, cache, now, result);
+        prefetchSuccessors(build, verifying, cache, result);
         finishIfDone(build, now, result);
         return result;
     }
@@ -70,13 +74,17 @@ public final class BuildReconciler {
     }
 
     private void settleActive(Build build, StepRun run, Observation seen, CacheView cache, Instant now,
-            ReconcileResult result) {
+            ReconcileResult result, Set<String> verifying) {
         Observation observation = seen != null ? seen : new Observation.NotFound("not reported by the executor");
         switch (observation) {
             case Observation.NotFound notFound -> settleMissing(build, run, notFound, now, result);
             case Observation.Waiting waiting -> settleWaiting(build, run, waiting, now, result);
             case Observation.Running ignored -> run.confirmStarted(now, null);
-            case Observation.Succeeded ignored -> settleSucceeded(build, run, cache, now, result);
+            case Observation.Succeeded ignored -> {
+                if (!settleSucceeded(build, run, cache, now, result)) {
+                    verifying.add(run.key());
+                }
+            }
             case Observation.Failed failed -> attemptFailed(build, run, failed.reason() + ": " + failed.detail(), now, result);
         }
     }
@@ -111,19 +119,40 @@ public final class BuildReconciler {
         }
     }
 
-    private void settleSucceeded(Build build, StepRun run, CacheView cache, Instant now, ReconcileResult result) {
+    /** Returns false while the outputs are not looked up yet. */
+    private boolean settleSucceeded(Build build, StepRun run, CacheView cache, Instant now, ReconcileResult result) {
         Optional<List<String>> missing = missing(run.outputs(), cache, result);
         if (missing.isEmpty()) {
-            return;
+            return false;
         }
         if (!missing.get().isEmpty()) {
             attemptFailed(build, run, "missing-outputs: the step exited 0 but the cache lacks " + missing.get(), now, result);
-            return;
+            return true;
         }
         run.succeed(now);
         result.storeLog(handle(build, run), run.logPath());
         build.record(new StepSucceeded(build.id(), run.step(), run.key(), build.tag(), build.versionString(),
                 run.arch(), run.vendor(), run.attempt(), run.outputs(), run.logPath(), now));
+        return true;
+    }
+
+    /**
+     * Asks, without deciding anything, for the cache paths that the runs waiting only on attempts whose outputs
+     * are being verified will need for their skip check, so that one lookup round serves both.
+     */
+    private static void prefetchSuccessors(Build build, Set<String> verifying, CacheView cache,
+            ReconcileResult result) {
+        if (verifying.isEmpty() || !build.request().skipCached()) {
+            return;
+        }
+        for (StepRun run : build.runs()) {
+            boolean waitsOnVerification = run.needs().stream().anyMatch(verifying::contains);
+            boolean otherwiseReady = run.needs().stream().allMatch(key -> verifying.contains(key)
+                    || build.run(key).map(r -> r.state().isDone()).orElse(true));
+            if (run.state() == RunState.PENDING && run.attemptsInRound() == 0 && waitsOnVerification && otherwiseReady) {
+                missing(StepRenderer.outputs(build, run), cache, result);
+            }
+        }
     }
 
     private void attemptFailed(Build build, StepRun run, String why, Instant now, ReconcileResult result) {

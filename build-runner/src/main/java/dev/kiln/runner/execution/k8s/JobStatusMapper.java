@@ -121,6 +121,9 @@ public final class JobStatusMapper {
     }
 
     private static Stream<ContainerStatus> containers(Pod pod) {
+        if (pod.getStatus() == null) {
+            return Stream.empty();
+        }
         return Stream.concat(Stream.ofNullable(pod.getStatus().getInitContainerStatuses()).flatMap(List::stream),
                 Stream.ofNullable(pod.getStatus().getContainerStatuses()).flatMap(List::stream));
     }

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,23 +43,19 @@ public class KubernetesExecutor implements StepExecutor {
     private final Clock clock;
     private final Map<String, Instant> created = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    private final SharedIndexInformer<Job> jobs;
-    private final SharedIndexInformer<Pod> pods;
+    private final LiveInformer<Job> jobInformer;
+    private final LiveInformer<Pod> podInformer;
 
     public KubernetesExecutor(KubernetesClient client, JobSettings settings, Duration vanishGrace, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.vanishGrace = vanishGrace;
         this.clock = clock;
-        this.jobs = client.batch().v1().jobs().inNamespace(settings.namespace())
-                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0);
-        this.pods = client.pods().inNamespace(settings.namespace())
-                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0);
-        pods.addIndexers(Map.of(BY_JOB, pod -> List.of(label(pod, Labels.JOB))));
-        jobs.addEventHandler(new Notify<>());
-        pods.addEventHandler(new Notify<>());
-        jobs.run();
-        pods.run();
+        this.jobInformer = new LiveInformer<>("jobs", () -> client.batch().v1().jobs().inNamespace(settings.namespace())
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0), Map.of(), new Notify<>());
+        this.podInformer = new LiveInformer<>("pods", () -> client.pods().inNamespace(settings.namespace())
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0),
+                Map.of(BY_JOB, pod -> List.of(label(pod, Labels.JOB))), new Notify<>());
         LOG.infof("watching Kiln Jobs in namespace %s", settings.namespace());
     }
 
@@ -72,7 +67,7 @@ public class KubernetesExecutor implements StepExecutor {
     @Override
     public void launch(StepLaunch launch) {
         String name = JobNames.of(launch.handle());
-        if (created.containsKey(name) || jobs.getStore().getByKey(key(name)) != null) {
+        if (created.containsKey(name) || jobInformer.get().getStore().getByKey(key(name)) != null) {
             return;
         }
         try {
@@ -89,7 +84,7 @@ public class KubernetesExecutor implements StepExecutor {
     @Override
     public Observation observe(RunHandle handle) {
         String name = JobNames.of(handle);
-        Job job = jobs.getStore().getByKey(key(name));
+        Job job = jobInformer.get().getStore().getByKey(key(name));
         if (job == null) {
             Instant createdAt = created.get(name);
             if (createdAt != null && clock.instant().isBefore(createdAt.plus(vanishGrace))) {
@@ -134,7 +129,7 @@ public class KubernetesExecutor implements StepExecutor {
 
     @Override
     public Set<RunHandle> known() {
-        return jobs.getStore().list().stream().filter(job -> !finished(job)).map(KubernetesExecutor::handleOf)
+        return jobInformer.get().getStore().list().stream().filter(job -> !finished(job)).map(KubernetesExecutor::handleOf)
                 .flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
@@ -150,12 +145,12 @@ public class KubernetesExecutor implements StepExecutor {
 
     /** Stops the informers. */
     public void shutdown() {
-        jobs.stop();
-        pods.stop();
+        jobInformer.close();
+        podInformer.close();
     }
 
     private List<Pod> podsOf(String jobName) {
-        return pods.getIndexer().byIndex(BY_JOB, jobName);
+        return podInformer.get().getIndexer().byIndex(BY_JOB, jobName);
     }
 
     private String key(String name) {

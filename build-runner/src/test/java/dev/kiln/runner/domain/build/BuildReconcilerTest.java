@@ -120,6 +120,20 @@ class BuildReconcilerTest {
     }
 
     @Test
+    void asksForTheSuccessorsCachePathsWhileVerifyingAnAttempt() {
+        Build build = build(true);
+        pass(build);
+        observed.put("packages-amd64", new Observation.Succeeded());
+        observed.put("packages-arm64", new Observation.Running());
+
+        ReconcileResult result = reconciler.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.empty(), now);
+
+        assertThat(result.unknownPaths()).containsExactly(PACKAGES_AMD64, IMAGE_AMD64);
+        assertThat(state(build, "packages-amd64")).isEqualTo(RunState.STARTING);
+        assertThat(result.launches()).isEmpty();
+    }
+
+    @Test
     void failsAnAttemptThatExitedZeroWithoutItsOutputs() {
         Build build = build(true);
         pass(build);

@@ -165,6 +165,13 @@ class JobStatusMapperTest {
     }
 
     @Test
+    void aPodWithoutStatusYetWaits() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("kiln-k7xq2m4pza-image-amd64-1-x7k2p").endMetadata().build();
+
+        assertThat(JobStatusMapper.map(job(null, null), List.of(pod))).isEqualTo(new Observation.Waiting("pod Pending", null));
+    }
+
+    @Test
     void aJobWithoutPodWaitsForIt() {
         assertThat(JobStatusMapper.map(job(null, null), List.of()))
                 .isEqualTo(new Observation.Waiting("waiting for the Job's pod", null));
