@@ -10,7 +10,7 @@ import java.util.Locale;
 /** A garbage collection run; {@code items} only when one run is fetched. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GcRunResponse(String id, String trigger, String status, String requestedBy, GcSettingsResponse settings,
-        Instant startedAt, Instant finishedAt, int purges, int done, int failed, long deletedObjects, String error,
+        Instant startedAt, Instant finishedAt, int purges, int done, int failed, int skipped, long deletedObjects, String error,
         List<Item> items) {
 
     /** One decision and how its execution went. */
@@ -25,7 +25,7 @@ public record GcRunResponse(String id, String trigger, String status, String req
     static GcRunResponse of(GcRunView run) {
         return new GcRunResponse(run.id(), run.trigger().name().toLowerCase(Locale.ROOT),
                 run.status().name().toLowerCase(Locale.ROOT), run.requestedBy(), GcSettingsResponse.of(run.settings()),
-                run.startedAt(), run.finishedAt(), run.purges(), run.done(), run.failed(), run.deletedObjects(),
+                run.startedAt(), run.finishedAt(), run.purges(), run.done(), run.failed(), run.skipped(), run.deletedObjects(),
                 run.error(),
                 run.items() == null ? null : run.items().stream().map(Item::of).toList());
     }

@@ -24,10 +24,12 @@ public class ArtifactPublisher {
     private final ArtifactIndex index;
     private final WriteJournal journal;
     private final ArtifactEvents events;
+    private final PurgeGuard guard;
     private final Clock clock;
 
     public ArtifactPublisher(ObjectStore store, ArtifactIndex index, WriteJournal journal, ArtifactEvents events,
-            Clock clock) {
+            PurgeGuard guard, Clock clock) {
+        this.guard = guard;
         this.store = store;
         this.index = index;
         this.journal = journal;
@@ -38,6 +40,7 @@ public class ArtifactPublisher {
     /** Indexes the write of a live request right after it was published. */
     @Transactional
     public UploadResult finish(PendingWrite pending) {
+        guard.holdWhileIndexing();
         index.lock(lockedPaths(pending.path()));
         if (!journal.claim(pending.writeId())) {
             return new UploadResult(pending.path(), pending.digests(), false);
@@ -52,10 +55,15 @@ public class ArtifactPublisher {
 
     /**
      * Finishes a journaled write whose request died between publishing and indexing. An entry whose bytes are
-     * not visible is dropped once it is older than {@code staleBefore}. Returns whether the entry is done.
+     * not visible is dropped once it is older than {@code staleBefore}; one below a purge in progress waits for
+     * the next sweep. Returns whether the entry is done.
      */
     @Transactional
     public boolean reconcile(PendingWrite pending, Instant staleBefore) {
+        guard.holdWhileIndexing();
+        if (guard.purging(pending.path()).isPresent()) {
+            return false;
+        }
         index.lock(lockedPaths(pending.path()));
         if (!isVisible(pending)) {
             return pending.createdAt().isBefore(staleBefore) && journal.claim(pending.writeId());

@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Streams an upload into the cache so that nothing is visible until the whole body arrived and matched its
- * expected digest: stage (multipart, invisible), verify, journal, publish, then index under a path lock.
+ * expected digest: stage (multipart, invisible), verify, journal, publish, then index under a path lock. A
+ * lease on the path, held from before the first byte until after indexing, keeps garbage collection away.
  */
 @ApplicationScoped
 public class ArtifactUploads {
@@ -21,12 +22,15 @@ public class ArtifactUploads {
     private final ObjectStore store;
     private final WriteJournal journal;
     private final ArtifactPublisher publisher;
+    private final PurgeGuard guard;
     private final Clock clock;
 
-    public ArtifactUploads(ObjectStore store, WriteJournal journal, ArtifactPublisher publisher, Clock clock) {
+    public ArtifactUploads(ObjectStore store, WriteJournal journal, ArtifactPublisher publisher, PurgeGuard guard,
+            Clock clock) {
         this.store = store;
         this.journal = journal;
         this.publisher = publisher;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -34,6 +38,15 @@ public class ArtifactUploads {
         requireValidExpectedDigest(request.expectedSha256());
         String writeId = UUID.randomUUID().toString();
         String contentType = ContentTypes.resolve(request.contentType(), request.path());
+        guard.admit(writeId, request.path(), clock.instant());
+        try {
+            return stageVerifyAndPublish(request, writeId, contentType);
+        } finally {
+            guard.release(writeId);
+        }
+    }
+
+    private UploadResult stageVerifyAndPublish(UploadRequest request, String writeId, String contentType) {
         MultiDigest digest = new MultiDigest();
         try (StagedObject staged = stage(request, writeId, contentType, digest)) {
             Digests digests = digest.finish();

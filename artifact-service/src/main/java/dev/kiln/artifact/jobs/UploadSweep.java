@@ -4,6 +4,7 @@ import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ArtifactPublisher;
 import dev.kiln.artifact.domain.ObjectStore;
 import dev.kiln.artifact.domain.PendingWrite;
+import dev.kiln.artifact.domain.PurgeGuard;
 import dev.kiln.artifact.domain.WriteJournal;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Repairs what a crashed writer leaves behind: journaled writes that were published but never indexed are
- * indexed (or dropped once stale and invisible), and multipart uploads never completed are aborted.
+ * indexed (or dropped once stale and invisible), multipart uploads never completed are aborted, and their
+ * leases dropped.
  */
 @ApplicationScoped
 public class UploadSweep {
@@ -25,11 +27,13 @@ public class UploadSweep {
     private final WriteJournal journal;
     private final ArtifactPublisher publisher;
     private final ObjectStore store;
+    private final PurgeGuard guard;
     private final ArtifactConfig.Upload config;
     private final Clock clock;
 
-    public UploadSweep(WriteJournal journal, ArtifactPublisher publisher, ObjectStore store, ArtifactConfig config,
-            Clock clock) {
+    public UploadSweep(WriteJournal journal, ArtifactPublisher publisher, ObjectStore store, PurgeGuard guard,
+            ArtifactConfig config, Clock clock) {
+        this.guard = guard;
         this.journal = journal;
         this.publisher = publisher;
         this.store = store;
@@ -58,8 +62,10 @@ public class UploadSweep {
             }
         }
         int aborted = store.abortStaleUploads(staleBefore);
-        if (done + aborted > 0) {
-            LOG.infof("upload sweep: %d journaled writes settled, %d stale uploads aborted", done, aborted);
+        int leases = guard.dropLeasesBefore(staleBefore);
+        if (done + aborted + leases > 0) {
+            LOG.infof("upload sweep: %d journaled writes settled, %d stale uploads aborted, %d stale leases dropped",
+                    done, aborted, leases);
         }
         return done + aborted;
     }

@@ -45,6 +45,9 @@ public class GcRunEntity {
     @Column(nullable = false)
     public int failed;
 
+    @Column(nullable = false)
+    public int skipped;
+
     @Column(name = "deleted_objects", nullable = false)
     public long deletedObjects;
 

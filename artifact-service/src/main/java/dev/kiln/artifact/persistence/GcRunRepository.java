@@ -105,6 +105,8 @@ public class GcRunRepository implements PanacheRepositoryBase<GcRunEntity, Strin
             run.done++;
         } else if (status == GcItemStatus.FAILED) {
             run.failed++;
+        } else if (status == GcItemStatus.SKIPPED) {
+            run.skipped++;
         }
     }
 
@@ -155,7 +157,8 @@ public class GcRunRepository implements PanacheRepositoryBase<GcRunEntity, Strin
 
     private GcRunView view(GcRunEntity run, List<GcRunItem> items) {
         return new GcRunView(run.id, GcTrigger.valueOf(run.trigger), GcRunStatus.valueOf(run.status), run.requestedBy,
-                read(run.settings), run.startedAt, run.finishedAt, run.purges, run.done, run.failed, run.deletedObjects,
+                read(run.settings), run.startedAt, run.finishedAt, run.purges, run.done, run.failed, run.skipped,
+                run.deletedObjects,
                 run.error, items);
     }
 

@@ -5,7 +5,6 @@ import dev.kiln.artifact.domain.ListingEntry;
 import dev.kiln.artifact.domain.ObjectInfo;
 import dev.kiln.artifact.domain.ObjectStore;
 import dev.kiln.artifact.domain.StagedObject;
-import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
@@ -22,6 +21,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 public class S3ObjectStore implements ObjectStore {
 
     private static final int PAGE = 1000;
+    private static final Duration DOWNLOAD_URL_EXPIRY = Duration.ofMinutes(1);
 
     private final S3Clients clients;
     private final StreamStager stager;
@@ -90,21 +91,31 @@ public class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * Reads through a presigned URL with the JDK's HttpURLConnection rather than the SDK: okio reads a socket
+     * 8 KiB at a time, while HttpURLConnection reads straight into the caller's (256 KiB) buffer, which cuts the
+     * system calls of a large download's S3 leg by an order of magnitude.
+     */
     @Override
     public InputStream open(String key, long offset, long length, String etag) {
-        GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(clients.bucket()).object(key);
-        if (etag != null) {
-            args.matchETag(etag);
-        }
-        if (offset > 0 || length >= 0) {
-            args.offset(offset);
-        }
-        if (length >= 0) {
-            args.length(length);
-        }
         try {
-            return clients.blocking().getObject(args.build());
-        } catch (MinioException e) {
+            HttpURLConnection get = (HttpURLConnection) internalGetUrl(key, DOWNLOAD_URL_EXPIRY).toURL()
+                    .openConnection();
+            get.setConnectTimeout(10_000);
+            get.setReadTimeout(60_000);
+            if (etag != null) {
+                get.setRequestProperty("If-Match", "\"" + etag + "\"");
+            }
+            if (offset > 0 || length >= 0) {
+                get.setRequestProperty("Range", "bytes=" + offset + "-" + (length >= 0 ? offset + length - 1 : ""));
+            }
+            int status = get.getResponseCode();
+            if (status != 200 && status != 206) {
+                get.disconnect();
+                throw S3Errors.unavailable("read an object", new IOException("S3 answered " + status));
+            }
+            return get.getInputStream();
+        } catch (IOException e) {
             throw S3Errors.unavailable("read an object", e);
         }
     }
@@ -175,6 +186,16 @@ public class S3ObjectStore implements ObjectStore {
             return Optional.of(URI.create(clients.presigner().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                     .bucket(clients.bucket()).object(key).method(Http.Method.GET)
                     .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS).build())));
+        } catch (MinioException e) {
+            throw S3Errors.unavailable("sign a download URL", e);
+        }
+    }
+
+    private URI internalGetUrl(String key, Duration expiry) {
+        try {
+            return URI.create(clients.blocking().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .bucket(clients.bucket()).object(key).method(Http.Method.GET)
+                    .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS).build()));
         } catch (MinioException e) {
             throw S3Errors.unavailable("sign a download URL", e);
         }

@@ -57,9 +57,22 @@ final class ServiceProcess implements AutoCloseable {
                 Map.entry("KILN_VERSION_SERVICE_URL", "http://127.0.0.1:9"),
                 Map.entry("KILN_SERVICE_TOKEN", "unused"),
                 Map.entry("KILN_GC_SCHEDULE", "off")));
+        builder.environment().putAll(extraEnvironment());
         ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"));
         service.awaitReady(Duration.ofMinutes(3));
         return service;
+    }
+
+    /** {@code -Dbench.service.env=K=V,K=V}: settings to try, e.g. KILN_DOWNLOAD_PRESIGNED_REDIRECT=true. */
+    private static Map<String, String> extraEnvironment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("bench.service.env", "").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return env;
     }
 
     URI base() {

@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * version-service as its documented contract (issue 3) describes it, in miniature: {@code GET /api/v1/versions}
  * pages the known versions, {@code DELETE /api/v1/versions/{tag}} removes a dev tag (404 when unknown, 409 for
- * an official one). Tests set the versions and can make deletions fail.
+ * an official one). Tests set the versions and can make deletions fail or hold them until released.
  */
 public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +40,7 @@ public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
     private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger FAILING_DELETES = new AtomicInteger();
     private static final AtomicInteger LIST_CALLS = new AtomicInteger();
+    private static final AtomicReference<Hold> HOLD = new AtomicReference<>();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -63,6 +67,7 @@ public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void reset(List<Version> versions) {
+        releaseDeletes();
         VERSIONS.clear();
         versions.forEach(v -> VERSIONS.put(v.tag(), v));
         DELETED.clear();
@@ -74,6 +79,23 @@ public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
     /** The next {@code count} deletions answer 500. */
     public static void failNextDeletes(int count) {
         FAILING_DELETES.set(count);
+    }
+
+    /** The next deletion waits, once it arrived, until {@link #releaseDeletes()}. */
+    public static void holdNextDelete() {
+        HOLD.set(new Hold(new CountDownLatch(1), new CountDownLatch(1)));
+    }
+
+    /** Whether the held deletion arrived within a minute. */
+    public static boolean awaitHeldDelete() throws InterruptedException {
+        return HOLD.get().arrived().await(1, TimeUnit.MINUTES);
+    }
+
+    public static void releaseDeletes() {
+        Hold hold = HOLD.getAndSet(null);
+        if (hold != null) {
+            hold.released().countDown();
+        }
     }
 
     public static List<String> deleted() {
@@ -114,6 +136,7 @@ public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
     }
 
     private void delete(HttpExchange exchange, String tag) throws IOException {
+        waitIfHeld();
         if (FAILING_DELETES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             respond(exchange, 500, Map.of("status", 500, "title", "Internal error"));
             return;
@@ -128,6 +151,23 @@ public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
             DELETED.add(tag);
             exchange.sendResponseHeaders(204, -1);
         }
+    }
+
+    private static void waitIfHeld() {
+        Hold hold = HOLD.get();
+        if (hold == null) {
+            return;
+        }
+        hold.arrived().countDown();
+        try {
+            hold.released().await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A held deletion: counted down when it arrives, and by the test to let it go on. */
+    private record Hold(CountDownLatch arrived, CountDownLatch released) {
     }
 
     private static Map<String, String> query(String raw) {

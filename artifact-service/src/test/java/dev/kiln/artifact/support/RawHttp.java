@@ -66,6 +66,62 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Starts a PUT that announces {@code declared} bytes and sends none yet: the caller sends the body in pieces
+     * and reads the answer, so a test can act while the upload is in progress.
+     */
+    public OpenUpload startUpload(String target, long declared, String... headers) {
+        try {
+            Socket socket = open();
+            String[] all = new String[headers.length + 1];
+            System.arraycopy(headers, 0, all, 0, headers.length);
+            all[headers.length] = "Content-Length: " + declared;
+            socket.getOutputStream().write(head("PUT", target, all).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new OpenUpload(socket);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An upload whose body is still being sent. */
+    public static final class OpenUpload implements AutoCloseable {
+
+        private final Socket socket;
+
+        private OpenUpload(Socket socket) {
+            this.socket = socket;
+        }
+
+        public void send(byte[] bytes) {
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sends the last bytes and reads the answer. */
+        public Answer finish(byte[] bytes) {
+            send(bytes);
+            try {
+                return read(socket.getInputStream());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private Socket open() throws IOException {
         Socket socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout(60_000);

@@ -1,15 +1,19 @@
 package dev.kiln.artifact.domain.gc;
 
+import dev.kiln.artifact.domain.PurgeGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Executes a run: records its plan, then purges decision by decision (objects, then for a dev build its tag),
- * recording each outcome. A failed purge does not stop the others; whatever is left is planned again by the
- * next run, which therefore resumes it (every step is idempotent, and a dev tag is deleted last).
+ * Executes a run: takes the index watermark, records its plan, then purges decision by decision (objects, then
+ * for a dev build its tag), recording each outcome. A purge starts only if nothing was stored below its
+ * prefixes since the watermark and no upload is writing there; it is skipped otherwise, and uploads below it
+ * are refused while it runs (ADR 0024). A failed purge does not stop the others; whatever is left is planned
+ * again by the next run, which therefore resumes it (every step is idempotent, and a dev tag is deleted last).
  */
 @ApplicationScoped
 public class GcExecution {
@@ -19,24 +23,28 @@ public class GcExecution {
     private final GcRuns runs;
     private final GcDeleter deleter;
     private final VersionService versionService;
+    private final PurgeGuard guard;
     private final Clock clock;
 
-    public GcExecution(GcRuns runs, GcDeleter deleter, VersionService versionService, Clock clock) {
+    public GcExecution(GcRuns runs, GcDeleter deleter, VersionService versionService, PurgeGuard guard,
+            Clock clock) {
         this.runs = runs;
         this.deleter = deleter;
         this.versionService = versionService;
+        this.guard = guard;
         this.clock = clock;
     }
 
     @ActivateRequestContext
     public void execute(String runId, Supplier<GcPlan> planner) {
         try {
+            long watermark = guard.watermark();
             GcPlan plan = planner.get();
             runs.recordPlan(runId, plan, clock.instant());
             int failed = 0;
             for (int seq = 1; seq <= plan.decisions().size(); seq++) {
                 GcDecision decision = plan.decisions().get(seq - 1);
-                if (decision.purges() && !purge(runId, seq, decision)) {
+                if (decision.purges() && purge(runId, seq, decision, watermark) == GcItemStatus.FAILED) {
                     failed++;
                 }
             }
@@ -46,10 +54,26 @@ public class GcExecution {
         } catch (RuntimeException e) {
             LOG.errorf(e, "garbage collection run %s failed", runId);
             runs.finish(runId, GcRunStatus.FAILED, e.getMessage(), clock.instant());
+        } finally {
+            guard.endRun(runId);
         }
     }
 
-    private boolean purge(String runId, int seq, GcDecision decision) {
+    private GcItemStatus purge(String runId, int seq, GcDecision decision, long watermark) {
+        Optional<String> conflict = guard.beginPurge(runId, seq, decision.prefixes(), watermark, clock.instant());
+        if (conflict.isPresent()) {
+            LOG.infof("run %s: not purging %s: %s", runId, decision.subject(), conflict.get());
+            runs.progress(runId, seq, GcItemStatus.SKIPPED, 0, conflict.get(), clock.instant());
+            return GcItemStatus.SKIPPED;
+        }
+        try {
+            return deleteAll(runId, seq, decision);
+        } finally {
+            guard.endPurge(runId, seq);
+        }
+    }
+
+    private GcItemStatus deleteAll(String runId, int seq, GcDecision decision) {
         long deleted = 0;
         try {
             for (String prefix : decision.prefixes()) {
@@ -61,12 +85,12 @@ public class GcExecution {
                 deleter.forgetTag(decision.subject());
             }
             runs.progress(runId, seq, GcItemStatus.DONE, deleted, null, clock.instant());
-            return true;
+            return GcItemStatus.DONE;
         } catch (RuntimeException e) {
             LOG.warnf("run %s: purging %s failed after %d objects: %s", runId, decision.subject(), deleted,
                     e.getMessage());
             runs.progress(runId, seq, GcItemStatus.FAILED, deleted, e.getMessage(), clock.instant());
-            return false;
+            return GcItemStatus.FAILED;
         }
     }
 }

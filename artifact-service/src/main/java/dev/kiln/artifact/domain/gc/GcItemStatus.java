@@ -5,5 +5,7 @@ public enum GcItemStatus {
     KEPT,
     PENDING,
     DONE,
-    FAILED
+    FAILED,
+    /** Not purged: something was written below it after planning, or is being written. */
+    SKIPPED
 }

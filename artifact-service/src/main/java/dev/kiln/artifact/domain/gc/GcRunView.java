@@ -15,6 +15,7 @@ public record GcRunView(
         int purges,
         int done,
         int failed,
+        int skipped,
         long deletedObjects,
         String error,
         List<GcRunItem> items) {
