@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -236,17 +238,34 @@ public class BuildEngine {
         }
     }
 
-    /** Stops attempts the executor still runs but no active step run of an unfinished build claims. */
+    /**
+     * Stops attempts the executor still runs but no active step run of an unfinished build claims. Each build
+     * is read once; an attempt that finished while the builds were read is not a stray (its run may have just
+     * succeeded), so only attempts the executor still runs afterwards are stopped.
+     */
     private void stopStrays() {
-        for (RunHandle handle : executor.known()) {
-            Optional<Build> build = store.find(handle.buildId());
-            boolean claimed = build.filter(b -> !b.state().isTerminal()).flatMap(b -> b.run(handle.runKey()))
-                    .filter(run -> run.state().isActive() && run.attempt() == handle.attempt()).isPresent();
-            if (!claimed) {
+        Map<String, List<RunHandle>> byBuild = executor.known().stream()
+                .collect(Collectors.groupingBy(RunHandle::buildId));
+        List<RunHandle> unclaimed = new ArrayList<>();
+        byBuild.forEach((buildId, handles) -> {
+            Optional<Build> build = store.find(buildId).filter(b -> !b.state().isTerminal());
+            handles.stream().filter(handle -> !claimed(build, handle)).forEach(unclaimed::add);
+        });
+        if (unclaimed.isEmpty()) {
+            return;
+        }
+        Set<RunHandle> stillRunning = executor.known();
+        for (RunHandle handle : unclaimed) {
+            if (stillRunning.contains(handle)) {
                 LOG.warnf("%s: stopping a stray attempt (%s)", handle, executor.referenceOf(handle));
                 executor.stop(handle);
             }
         }
+    }
+
+    private static boolean claimed(Optional<Build> build, RunHandle handle) {
+        return build.flatMap(b -> b.run(handle.runKey()))
+                .filter(run -> run.state().isActive() && run.attempt() == handle.attempt()).isPresent();
     }
 
     private static String defaultInstanceId() {

@@ -63,6 +63,8 @@ class KubernetesScaleBenchmark {
         long rssAtPeak = rssKb(ProcessHandle.current().pid());
         System.gc();
         long heapAtPeak = usedHeapMb();
+        Path memory = Path.of("target", "p3-runner-memory.txt");
+        String memorySummary = JvmMemoryReport.write(memory);
 
         Instant releaseStart = Instant.now();
         MockClusterResource.ask("release " + COMPLETIONS_PER_SECOND, "RELEASED ");
@@ -79,6 +81,12 @@ class KubernetesScaleBenchmark {
                 .sorted().toList();
         long missing = lines.stream().filter(l -> l.startsWith("missing")).count();
         long twice = lines.stream().filter(l -> l.startsWith("twice")).count();
+        long releaseMillis = releaseStart.toEpochMilli();
+        long lastSecondCreated = count(lines, "last-second-created ") - releaseMillis;
+        long lastSecondCompleted = count(lines, "last-second-completed ") - releaseMillis;
+        long lastFirstCompleted = count(lines, "last-first-completed ") - releaseMillis;
+        long lastBuildFinished = builds.stream().map(id -> Instant.parse(finishedAt(id))).max(Instant::compareTo)
+                .orElseThrow().toEpochMilli() - releaseMillis;
         long jobs = count(lines, "jobs ");
         long completed = count(lines, "completed ");
         Map<String, Long> events = recordedEvents(builds);
@@ -92,8 +100,14 @@ class KubernetesScaleBenchmark {
                 + " after all: %d MB; mock cluster JVM: %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 firsts, rssAtPeak / 1024, heapAtPeak, rssEnd / 1024,
                 rssKb(MockClusterResource.pid()) / 1024);
+        System.out.printf("  where the runner JVM's memory is at that point (full report in %s):%n%s%n", memory.toAbsolutePath(),
+                memorySummary);
         System.out.printf("  first Jobs completed at %d/s; last build succeeded %.1f s after the first completion%n",
                 COMPLETIONS_PER_SECOND, drained.toMillis() / 1000.0);
+        System.out.printf("  timeline from the release (s): last first Job completed %.1f, last second Job created %.1f,"
+                + " last second Job completed by the kubelet %.1f, last build finished (runner) %.1f%n",
+                lastFirstCompleted / 1000.0, lastSecondCreated / 1000.0, lastSecondCompleted / 1000.0,
+                lastBuildFinished / 1000.0);
         System.out.printf("  Job complete -> successor Job created: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms"
                 + " (n=%d, no successor: %d)%n", pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
                 latencies.getLast(), latencies.size(), missing);
@@ -123,6 +137,10 @@ class KubernetesScaleBenchmark {
             steps.forEach(state -> states.merge(state, 1L, Long::sum));
         }
         return states;
+    }
+
+    private static String finishedAt(String id) {
+        return given().get("/api/v1/builds/" + id).then().extract().path("finishedAt");
     }
 
     private static String state(String id) {

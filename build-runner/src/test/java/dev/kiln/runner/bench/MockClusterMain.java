@@ -92,6 +92,11 @@ public final class MockClusterMain {
         System.out.println("RELEASED " + held.size());
     }
 
+    private static long last(java.util.Map<String, Instant> instants, String step) {
+        return instants.entrySet().stream().filter(e -> e.getKey().contains(step)).map(java.util.Map.Entry::getValue)
+                .max(Instant::compareTo).orElse(Instant.EPOCH).toEpochMilli();
+    }
+
     /** One line per first-step Job: completion to successor creation in ms; then Jobs created twice; then counts. */
     private static void report(TestKubelet kubelet, Path file) throws Exception {
         List<String> lines = new ArrayList<>();
@@ -106,6 +111,9 @@ public final class MockClusterMain {
                 lines.add("twice " + job);
             }
         });
+        lines.add("last-first-completed " + last(kubelet.completedAt(), "-first-"));
+        lines.add("last-second-created " + last(kubelet.addedAt(), "-second-"));
+        lines.add("last-second-completed " + last(kubelet.completedAt(), "-second-"));
         lines.add("jobs " + kubelet.created().size());
         lines.add("completed " + kubelet.completedAt().size());
         Files.write(file, lines);

@@ -41,7 +41,8 @@ public class KubernetesExecutor implements StepExecutor {
     private final JobSettings settings;
     private final Duration vanishGrace;
     private final Clock clock;
-    private final Map<String, Instant> created = new ConcurrentHashMap<>();
+    /** Jobs this replica created, by name, until their attempt is released or their build ends. */
+    private final Map<String, Launched> created = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final LiveInformer<Job> jobInformer;
     private final LiveInformer<Pod> podInformer;
@@ -52,9 +53,10 @@ public class KubernetesExecutor implements StepExecutor {
         this.vanishGrace = vanishGrace;
         this.clock = clock;
         this.jobInformer = new LiveInformer<>("jobs", () -> client.batch().v1().jobs().inNamespace(settings.namespace())
-                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0), Map.of(), new Notify<>());
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0).itemStore(SlimStore.forJobs()),
+                Map.of(), new Notify<>());
         this.podInformer = new LiveInformer<>("pods", () -> client.pods().inNamespace(settings.namespace())
-                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0),
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0).itemStore(SlimStore.forPods()),
                 Map.of(BY_JOB, pod -> List.of(label(pod, Labels.JOB))), new Notify<>());
         LOG.infof("watching Kiln Jobs in namespace %s", settings.namespace());
     }
@@ -78,7 +80,7 @@ public class KubernetesExecutor implements StepExecutor {
             }
             LOG.debugf("Job %s exists already", name);
         }
-        created.put(name, clock.instant());
+        created.put(name, new Launched(launch.handle().buildId(), clock.instant()));
     }
 
     @Override
@@ -86,8 +88,8 @@ public class KubernetesExecutor implements StepExecutor {
         String name = JobNames.of(handle);
         Job job = jobInformer.get().getStore().getByKey(key(name));
         if (job == null) {
-            Instant createdAt = created.get(name);
-            if (createdAt != null && clock.instant().isBefore(createdAt.plus(vanishGrace))) {
+            Launched launched = created.get(name);
+            if (launched != null && clock.instant().isBefore(launched.at().plus(vanishGrace))) {
                 return new Observation.Waiting("Job " + name + " created; waiting for it to show up", null);
             }
             job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name).get();
@@ -125,6 +127,11 @@ public class KubernetesExecutor implements StepExecutor {
     @Override
     public void forget(RunHandle handle) {
         created.remove(JobNames.of(handle));
+    }
+
+    @Override
+    public void buildFinished(String buildId) {
+        created.values().removeIf(launched -> launched.buildId().equals(buildId));
     }
 
     @Override
@@ -176,6 +183,9 @@ public class KubernetesExecutor implements StepExecutor {
     private static String label(HasMetadata resource, String name) {
         Map<String, String> labels = resource.getMetadata().getLabels();
         return labels == null ? null : labels.get(name);
+    }
+
+    private record Launched(String buildId, Instant at) {
     }
 
     /** Tells the engine which build a Job or pod event belongs to. */
