@@ -93,6 +93,29 @@ class KubernetesBuildTest {
     }
 
     @Test
+    void shipsTheLogOfAPodTheRunnersCacheNeverSaw() {
+        kubelet.behave(job -> run(job).equals("image-arm64") ? Outcome.SUCCEED_POD_UNSEEN : Outcome.SUCCEED);
+
+        String id = create(nightly("kube", List.of("arm64"), List.of()));
+        String path = "build-logs/" + awaitState(id, "succeeded", LONG).getString("version") + "/image-arm64.log";
+
+        await().atMost(LONG).until(() -> cache.has(path));
+        assertThat(cache.read(path)).isEqualTo("log of kiln-" + id + "-image-arm64-1\n");
+    }
+
+    @Test
+    void storesWhyThereIsNoLogWhenThePodIsGone() {
+        kubelet.behave(job -> run(job).equals("image-arm64") ? Outcome.SUCCEED_POD_DELETED : Outcome.SUCCEED);
+
+        String id = create(nightly("kube", List.of("arm64"), List.of()));
+        String path = "build-logs/" + awaitState(id, "succeeded", LONG).getString("version") + "/image-arm64.log";
+
+        await().atMost(LONG).until(() -> cache.has(path));
+        assertThat(cache.read(path)).startsWith("kiln: no log was captured for attempt 1 of step run image-arm64 (build "
+                + id + "): ").contains("kiln-" + id + "-image-arm64-1");
+    }
+
+    @Test
     void retriesAFailingStepThenFailsTheBuild() {
         kubelet.behave(job -> run(job).startsWith("image-amd64") ? Outcome.OOM_KILLED : Outcome.SUCCEED);
 

@@ -5,6 +5,7 @@ import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.StepRenderer;
 import dev.kiln.runner.domain.build.StepRun;
 import dev.kiln.runner.domain.port.ArtifactCache;
+import dev.kiln.runner.domain.port.AttemptLog;
 import dev.kiln.runner.domain.port.PortException;
 import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
@@ -83,7 +84,12 @@ public class StepLogResource {
     }
 
     private Optional<Response> fromExecutor(RunHandle handle) {
-        return executor.openLog(handle).map(in -> text(in, executor.name()));
+        try {
+            return executor.openLog(handle) instanceof AttemptLog.Available log
+                    ? Optional.of(text(log.stream(), executor.name())) : Optional.empty();
+        } catch (PortException e) {
+            return Optional.empty();
+        }
     }
 
     private static Response text(InputStream in, String source) {

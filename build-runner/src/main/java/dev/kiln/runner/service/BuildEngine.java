@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,6 +54,7 @@ public class BuildEngine {
     private final BuildPass pass;
     private final VersionAllocation versions;
     private final LogShipper logs;
+    private final StrayCheck strays;
     private final ExecutorService launcher = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().name("kiln-runner-launch-", 0).daemon().factory());
     private WorkQueue queue;
@@ -77,6 +76,7 @@ public class BuildEngine {
         this.pass = new BuildPass(store, executor, cache, outbox, clock, reconciler, owner, engine.leaseDuration());
         this.versions = new VersionAllocation(versionAllocator, store, outbox, clock, engine.versionAttempts());
         this.logs = new LogShipper(executor, cache, config);
+        this.strays = new StrayCheck(executor, id -> store.find(id).filter(b -> !b.state().isTerminal()));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -232,40 +232,10 @@ public class BuildEngine {
         try {
             List<String> unfinished = store.unfinished();
             unfinished.forEach(this::wake);
-            stopStrays();
+            strays.stopAll();
         } catch (RuntimeException e) {
             LOG.warnf("resync failed: %s", e.getMessage());
         }
-    }
-
-    /**
-     * Stops attempts the executor still runs but no active step run of an unfinished build claims. Each build
-     * is read once; an attempt that finished while the builds were read is not a stray (its run may have just
-     * succeeded), so only attempts the executor still runs afterwards are stopped.
-     */
-    private void stopStrays() {
-        Map<String, List<RunHandle>> byBuild = executor.known().stream()
-                .collect(Collectors.groupingBy(RunHandle::buildId));
-        List<RunHandle> unclaimed = new ArrayList<>();
-        byBuild.forEach((buildId, handles) -> {
-            Optional<Build> build = store.find(buildId).filter(b -> !b.state().isTerminal());
-            handles.stream().filter(handle -> !claimed(build, handle)).forEach(unclaimed::add);
-        });
-        if (unclaimed.isEmpty()) {
-            return;
-        }
-        Set<RunHandle> stillRunning = executor.known();
-        for (RunHandle handle : unclaimed) {
-            if (stillRunning.contains(handle)) {
-                LOG.warnf("%s: stopping a stray attempt (%s)", handle, executor.referenceOf(handle));
-                executor.stop(handle);
-            }
-        }
-    }
-
-    private static boolean claimed(Optional<Build> build, RunHandle handle) {
-        return build.flatMap(b -> b.run(handle.runKey()))
-                .filter(run -> run.state().isActive() && run.attempt() == handle.attempt()).isPresent();
     }
 
     private static String defaultInstanceId() {

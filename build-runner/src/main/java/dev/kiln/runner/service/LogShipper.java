@@ -2,12 +2,14 @@ package dev.kiln.runner.service;
 
 import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.port.ArtifactCache;
+import dev.kiln.runner.domain.port.AttemptLog;
 import dev.kiln.runner.domain.port.PortException;
 import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +54,14 @@ final class LogShipper {
         }, stopAfterwards ? 0 : DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stores the attempt's log, or, when the executor has none and will have none, a short note saying why:
+     * the run's log link never points at nothing.
+     */
     private boolean store(RunHandle handle, String path) {
         long wait = 500;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            Optional<InputStream> log = executor.openLog(handle);
-            if (log.isEmpty()) {
-                LOG.infof("%s: the executor has no log to store", handle);
-                return false;
-            }
-            try (InputStream in = log.get()) {
+            try (InputStream in = open(handle)) {
                 cache.upload(path, in);
                 return true;
             } catch (PortException | IOException e) {
@@ -74,6 +75,21 @@ final class LogShipper {
             wait *= 2;
         }
         return false;
+    }
+
+    private InputStream open(RunHandle handle) {
+        return switch (executor.openLog(handle)) {
+            case AttemptLog.Available log -> log.stream();
+            case AttemptLog.Missing missing -> {
+                LOG.infof("%s: no log to store, storing why instead: %s", handle, missing.reason());
+                yield new ByteArrayInputStream(missingNote(handle, missing.reason()).getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    static String missingNote(RunHandle handle, String reason) {
+        return "kiln: no log was captured for attempt " + handle.attempt() + " of step run " + handle.runKey()
+                + " (build " + handle.buildId() + "): " + reason + "\n";
     }
 
     private static void sleep(long millis) {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kiln.runner.fakes.FakeCache;
 import dev.kiln.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,8 @@ class KubernetesScaleBenchmark {
         Duration drained = Duration.between(releaseStart, Instant.now());
         long rssEnd = rssKb(ProcessHandle.current().pid());
 
+        LogCounts logs = storedLogs(builds, 2L * firsts);
+
         Path report = Files.createTempFile("p3-", ".txt");
         MockClusterResource.ask("report " + report, "REPORTED ");
         List<String> lines = Files.readAllLines(report);
@@ -113,16 +117,38 @@ class KubernetesScaleBenchmark {
                 latencies.getLast(), latencies.size(), missing);
         System.out.printf("  step runs: %d; Jobs created: %d (more than once: %d); Jobs completed by the kubelet: %d%n",
                 2L * firsts, jobs, twice, completed);
+        System.out.printf("  step logs stored: %d of %d step runs (%d of them a note saying why there is no log)%n",
+                logs.stored(), 2L * firsts, logs.notes());
         System.out.printf("  step run states at the end: %s%n", runStates);
         System.out.printf("  transitions recorded in the outbox: %s%n%n", events);
 
         assertThat(jobs).as("one Job per step run").isEqualTo(2L * firsts);
         assertThat(twice).as("Jobs created twice").isZero();
         assertThat(missing).as("first Jobs without a successor").isZero();
+        assertThat(logs.stored()).as("a log (or a note) stored for every step run").isEqualTo(2L * firsts);
         assertThat(runStates).as("every step run terminal").containsOnly(Map.entry("succeeded", 2L * firsts));
         assertThat(events).containsEntry("requested.v1", (long) BUILDS).containsEntry("started.v1", (long) BUILDS)
                 .containsEntry("succeeded.v1", (long) BUILDS).containsEntry("step.started.v1", 2L * firsts)
                 .containsEntry("step.succeeded.v1", 2L * firsts).hasSize(5);
+    }
+
+    /** Waits (bounded) for the log shipper to store every step run's log, then counts logs and notes. */
+    private LogCounts storedLogs(List<String> builds, long expected) {
+        FakeCache cache = new FakeCache(Path.of(cacheDir));
+        List<String> versions = builds.stream().map(id -> given().get("/api/v1/builds/" + id).then().extract()
+                .<String>path("version")).toList();
+        try {
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> versions.stream()
+                    .mapToLong(v -> cache.list("build-logs/" + v).size()).sum() >= expected);
+        } catch (ConditionTimeoutException e) {
+            System.out.println("  not every step log was stored within 5 minutes of the last build finishing");
+        }
+        List<String> paths = versions.stream().flatMap(v -> cache.list("build-logs/" + v).stream()).toList();
+        long notes = paths.stream().filter(p -> cache.read(p).startsWith("kiln: no log was captured")).count();
+        return new LogCounts(paths.size(), notes);
+    }
+
+    private record LogCounts(long stored, long notes) {
     }
 
     private static long count(List<String> lines, String prefix) {

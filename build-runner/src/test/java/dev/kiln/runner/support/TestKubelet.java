@@ -33,8 +33,12 @@ import java.util.function.Function;
  */
 public final class TestKubelet implements AutoCloseable {
 
-    /** What happens to a Job's pod. */
-    public enum Outcome { SUCCEED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD }
+    /**
+     * What happens to a Job's pod. {@code SUCCEED_POD_UNSEEN}: the pod lacks Kiln's managed-by label, so the
+     * runner's pod cache never has it (a cache that is behind, for good); {@code SUCCEED_POD_DELETED}: the pod
+     * is deleted before the Job completes, so no log can be read.
+     */
+    public enum Outcome { SUCCEED, SUCCEED_POD_UNSEEN, SUCCEED_POD_DELETED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD }
 
     private final BiConsumer<String, String> logStub;
     private final KubernetesClient client;
@@ -122,16 +126,19 @@ public final class TestKubelet implements AutoCloseable {
 
     private void start(Job job) {
         try {
+            Outcome outcome = behaviour.apply(job);
+            Map<String, String> labels = new java.util.HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
+            if (outcome == Outcome.SUCCEED_POD_UNSEEN) {
+                labels.remove("app.kubernetes.io/managed-by");
+            }
             Pod pod = client.pods().inNamespace(namespace).resource(new PodBuilder()
-                    .withNewMetadata().withName(job.getMetadata().getName() + "-pod")
-                    .withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
+                    .withNewMetadata().withName(job.getMetadata().getName() + "-pod").withLabels(labels)
                     .withCreationTimestamp(clock.instant().toString()).endMetadata()
                     .withSpec(job.getSpec().getTemplate().getSpec()).build()).create();
-            if (logStub != null) {
+            if (logStub != null && outcome != Outcome.SUCCEED_POD_DELETED) {
                 logStub.accept("/api/v1/namespaces/" + namespace + "/pods/" + pod.getMetadata().getName()
-                        + "/log?pretty=false", "log of " + job.getMetadata().getName() + "\n");
+                        + "/log?container=step", "log of " + job.getMetadata().getName() + "\n");
             }
-            Outcome outcome = behaviour.apply(job);
             switch (outcome) {
                 case HOLD -> {
                     podStatus(pod, "Running", null, List.of(state("step", null, null)), null);
@@ -147,9 +154,14 @@ public final class TestKubelet implements AutoCloseable {
 
     private void finish(Job job, Pod pod, Outcome outcome) {
         switch (outcome) {
-            case SUCCEED -> {
+            case SUCCEED, SUCCEED_POD_UNSEEN -> {
                 writeOutput(job);
                 podStatus(pod, "Succeeded", null, List.of(state("step", 0, "Completed")), null);
+                jobCondition(job, "Complete", null);
+            }
+            case SUCCEED_POD_DELETED -> {
+                writeOutput(job);
+                client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();
                 jobCondition(job, "Complete", null);
             }
             case FAIL -> {

@@ -1,7 +1,5 @@
 package dev.kiln.runner.domain.port;
 
-import java.io.InputStream;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -24,14 +22,24 @@ public interface StepExecutor {
     /** Stops the attempt and everything it started. */
     void stop(RunHandle handle);
 
-    /** The attempt's output so far (live while it runs), or empty when the executor no longer has it. */
-    Optional<InputStream> openLog(RunHandle handle);
+    /**
+     * The attempt's output so far (live while it runs), or why there is none. Asks the authority (the API
+     * server) when a cache has nothing; throws {@link PortException} when it cannot tell now.
+     */
+    AttemptLog openLog(RunHandle handle);
 
     /** Releases what the executor keeps for a finished attempt whose log has been stored. */
     void forget(RunHandle handle);
 
     /** The attempts this executor currently has (Jobs by label, live processes), to find strays. */
     Set<RunHandle> known();
+
+    /**
+     * Whether the attempt still runs, asked of the authority (the API server, the process table), never of
+     * a cache that may be behind. False when it has finished, is gone, or cannot be told now: an attempt is
+     * only stopped as a stray when this confirms it.
+     */
+    boolean confirmRunning(RunHandle handle);
 
     /** What operators see for the attempt: the Job name, or the local work directory. */
     String referenceOf(RunHandle handle);

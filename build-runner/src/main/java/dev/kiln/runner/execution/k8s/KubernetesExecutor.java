@@ -1,6 +1,8 @@
 package dev.kiln.runner.execution.k8s;
 
+import dev.kiln.runner.domain.port.AttemptLog;
 import dev.kiln.runner.domain.port.Observation;
+import dev.kiln.runner.domain.port.PortException;
 import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
 import dev.kiln.runner.domain.port.StepLaunch;
@@ -10,7 +12,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -36,6 +44,7 @@ public class KubernetesExecutor implements StepExecutor {
 
     private static final Logger LOG = Logger.getLogger(KubernetesExecutor.class);
     private static final String BY_JOB = "job";
+    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
     private final JobSettings settings;
@@ -108,20 +117,18 @@ public class KubernetesExecutor implements StepExecutor {
         created.remove(name);
     }
 
+    /**
+     * Reads the log of the Job's latest pod with one GET. The pod comes from the cache or, when the cache has
+     * none (it may be behind), from the API server; when neither has one the log is missing, and why is said.
+     */
     @Override
-    public Optional<InputStream> openLog(RunHandle handle) {
-        Optional<Pod> pod = podsOf(JobNames.of(handle)).stream().max(Comparator.comparing(
-                p -> p.getMetadata().getCreationTimestamp() == null ? "" : p.getMetadata().getCreationTimestamp()));
+    public AttemptLog openLog(RunHandle handle) {
+        String name = JobNames.of(handle);
+        Optional<Pod> pod = latest(podsOf(name)).or(() -> latest(podsOnServer(name)));
         if (pod.isEmpty()) {
-            return Optional.empty();
+            return new AttemptLog.Missing("no pod of Job " + name + " exists on the API server (" + jobFate(name) + ")");
         }
-        try {
-            return Optional.ofNullable(client.pods().inNamespace(settings.namespace())
-                    .withName(pod.get().getMetadata().getName()).getLogInputStream());
-        } catch (KubernetesClientException e) {
-            LOG.debugf("no log for %s: %s", handle, e.getMessage());
-            return Optional.empty();
-        }
+        return logOf(pod.get().getMetadata().getName());
     }
 
     @Override
@@ -138,6 +145,17 @@ public class KubernetesExecutor implements StepExecutor {
     public Set<RunHandle> known() {
         return jobInformer.get().getStore().list().stream().filter(job -> !finished(job)).map(KubernetesExecutor::handleOf)
                 .flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean confirmRunning(RunHandle handle) {
+        try {
+            Job job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(JobNames.of(handle)).get();
+            return job != null && !finished(job);
+        } catch (KubernetesClientException e) {
+            LOG.debugf("cannot confirm that %s runs: %s", handle, e.getMessage());
+            return false;
+        }
     }
 
     @Override
@@ -158,6 +176,69 @@ public class KubernetesExecutor implements StepExecutor {
 
     private List<Pod> podsOf(String jobName) {
         return podInformer.get().getIndexer().byIndex(BY_JOB, jobName);
+    }
+
+    private List<Pod> podsOnServer(String jobName) {
+        try {
+            return client.pods().inNamespace(settings.namespace()).withLabel(Labels.JOB, jobName).list().getItems();
+        } catch (KubernetesClientException e) {
+            throw new PortException("listing the pods of Job " + jobName + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    private String jobFate(String jobName) {
+        Job job;
+        try {
+            job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(jobName).get();
+        } catch (KubernetesClientException e) {
+            return "the Job could not be read: " + e.getMessage();
+        }
+        return job == null ? "the Job is gone too: deleted, cancelled or expired after its TTL"
+                : "the Job exists; its pod was deleted or never created";
+    }
+
+    /**
+     * A plain GET of the step container's log: Fabric8's {@code getLogInputStream()} first waits for the pod
+     * to be ready through a one-pod informer (a list and a watch per log), which a finished pod does not need.
+     */
+    private AttemptLog logOf(String pod) {
+        String url = client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/" + settings.namespace()
+                + "/pods/" + pod + "/log?container=" + JobFactory.STEP_CONTAINER;
+        HttpClient http = client.getHttpClient();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.sendAsync(http.newHttpRequestBuilder().uri(url).build(), InputStream.class)
+                    .get(LOG_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PortException("reading the log of pod " + pod + " failed: " + e.getMessage(), false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortException("interrupted while reading the log of pod " + pod, false, e);
+        }
+        if (response.isSuccessful()) {
+            return new AttemptLog.Available(response.body());
+        }
+        closeQuietly(response.body());
+        if (response.code() == 404) {
+            return new AttemptLog.Missing("pod " + pod + " is gone or has no log of container "
+                    + JobFactory.STEP_CONTAINER + " (HTTP 404)");
+        }
+        throw new PortException("reading the log of pod " + pod + " failed: HTTP " + response.code(), false, null);
+    }
+
+    private static Optional<Pod> latest(List<Pod> pods) {
+        return pods.stream().max(Comparator.comparing(
+                p -> p.getMetadata().getCreationTimestamp() == null ? "" : p.getMetadata().getCreationTimestamp()));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            if (in != null) {
+                in.close();
+            }
+        } catch (IOException e) {
+            LOG.debugf("closing a log response: %s", e.getMessage());
+        }
     }
 
     private String key(String name) {

@@ -2,6 +2,7 @@ package dev.kiln.runner.execution.local;
 
 import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.pipeline.SecretEnv;
+import dev.kiln.runner.domain.port.AttemptLog;
 import dev.kiln.runner.domain.port.Observation;
 import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
@@ -155,14 +156,14 @@ public class LocalExecutor implements StepExecutor {
     }
 
     @Override
-    public Optional<InputStream> openLog(RunHandle handle) {
+    public AttemptLog openLog(RunHandle handle) {
         LocalAttempt attempt = attempts.get(handle);
         Path log = attempt != null ? attempt.log : root.resolve(handle.buildId())
                 .resolve(handle.runKey() + "-" + handle.attempt()).resolve("step.log");
         try {
-            return Files.isReadable(log) ? Optional.of(Files.newInputStream(log)) : Optional.empty();
+            return new AttemptLog.Available(Files.newInputStream(log));
         } catch (IOException e) {
-            return Optional.empty();
+            return new AttemptLog.Missing("no log file " + log + " (" + e.getMessage() + ")");
         }
     }
 
@@ -185,6 +186,11 @@ public class LocalExecutor implements StepExecutor {
     @Override
     public Set<RunHandle> known() {
         return attempts.values().stream().filter(LocalAttempt::isLive).map(a -> a.handle).collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean confirmRunning(RunHandle handle) {
+        return known().contains(handle);
     }
 
     @Override

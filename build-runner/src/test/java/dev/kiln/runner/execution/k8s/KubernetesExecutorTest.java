@@ -1,0 +1,123 @@
+package dev.kiln.runner.execution.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kiln.runner.domain.port.AttemptLog;
+import dev.kiln.runner.domain.port.RunHandle;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The executor against a mock API server when its informer caches are behind the server. */
+class KubernetesExecutorTest {
+
+    private static final String NAMESPACE = "test";
+    private static final RunHandle IMAGE_ARM64 = new RunHandle("k7xq2m4pza", "image-arm64", 1);
+    private static final String JOB = "kiln-k7xq2m4pza-image-arm64-1";
+
+    private KubernetesMockServer server;
+    private NamespacedKubernetesClient client;
+    private KubernetesExecutor executor;
+
+    @BeforeEach
+    void startServer() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses, List.of()), false);
+        server.init();
+        client = server.createClient().inNamespace(NAMESPACE);
+        executor = new KubernetesExecutor(client, new JobSettings(NAMESPACE, "alpine/git:2.47.2",
+                "https://github.com/flatcar/scripts.git", "http://artifact-service:8080", "kiln-cache-token", "token",
+                3600, "IfNotPresent"), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stopServer() {
+        executor.shutdown();
+        client.close();
+        server.destroy();
+    }
+
+    @Test
+    void readsTheLogOfAPodItsCacheDoesNotHaveFromTheApiServer() throws IOException {
+        client.pods().resource(new PodBuilder().withNewMetadata().withName(JOB + "-x7k2p")
+                .addToLabels(Labels.JOB, JOB).endMetadata().build()).create();
+        server.expect().get().withPath("/api/v1/namespaces/test/pods/" + JOB + "-x7k2p/log?container=step")
+                .andReturn(200, "./build_packages --board=arm64-usr\n").always();
+
+        AttemptLog log = executor.openLog(IMAGE_ARM64);
+
+        assertThat(log).isInstanceOf(AttemptLog.Available.class);
+        try (InputStream in = ((AttemptLog.Available) log).stream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("./build_packages --board=arm64-usr\n");
+        }
+    }
+
+    @Test
+    void saysWhyThereIsNoLogWhenTheServerHasNoPodEither() {
+        client.batch().v1().jobs().resource(job(JOB, false)).create();
+
+        AttemptLog withJob = executor.openLog(IMAGE_ARM64);
+        client.batch().v1().jobs().withName(JOB).delete();
+        AttemptLog withoutJob = executor.openLog(IMAGE_ARM64);
+
+        assertThat(withJob).isEqualTo(new AttemptLog.Missing("no pod of Job " + JOB
+                + " exists on the API server (the Job exists; its pod was deleted or never created)"));
+        assertThat(withoutJob).isEqualTo(new AttemptLog.Missing("no pod of Job " + JOB
+                + " exists on the API server (the Job is gone too: deleted, cancelled or expired after its TTL)"));
+    }
+
+    @Test
+    void confirmsWithTheApiServerThatAnAttemptTheStaleCacheShowsRunningHasCompleted() {
+        client.batch().v1().jobs().resource(job(JOB, false)).create();
+        await().atMost(Duration.ofSeconds(30)).until(() -> executor.known().contains(IMAGE_ARM64));
+        executor.shutdown();
+
+        client.batch().v1().jobs().resource(job(JOB, true)).updateStatus();
+
+        assertThat(executor.known()).as("the stopped cache still shows the Job running").contains(IMAGE_ARM64);
+        assertThat(executor.confirmRunning(IMAGE_ARM64)).isFalse();
+    }
+
+    @Test
+    void confirmsARunningAttemptAndNotAMissingOne() {
+        RunHandle tests = new RunHandle("k7xq2m4pza", "tests-arm64-qemu_uefi", 2);
+        client.batch().v1().jobs().resource(job(JOB, false)).create();
+
+        assertThat(executor.confirmRunning(IMAGE_ARM64)).isTrue();
+        assertThat(executor.confirmRunning(tests)).isFalse();
+    }
+
+    private static Job job(String name, boolean complete) {
+        JobBuilder job = new JobBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
+                .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN, Labels.BUILD, "k7xq2m4pza",
+                        Labels.RUN, "image-arm64", Labels.ATTEMPT, "1"))
+                .endMetadata().withNewSpec().withBackoffLimit(0).endSpec();
+        if (complete) {
+            job.withNewStatus().withConditions(new JobConditionBuilder().withType("Complete").withStatus("True").build())
+                    .withSucceeded(1).endStatus();
+        }
+        return job.build();
+    }
+}
