@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -29,6 +30,7 @@ final class LogShipper {
     private final int attempts;
     /** Logs wait this long so that storing them does not compete with launching the next steps. */
     private static final long DELAY_MILLIS = 250;
+    private static final long FIRST_RETRY_MILLIS = 500;
 
     private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "kiln-runner-logs");
@@ -43,38 +45,44 @@ final class LogShipper {
     }
 
     void ship(RunHandle handle, String path, boolean stopAfterwards) {
-        threads.schedule(() -> {
-            boolean stored = store(handle, path);
-            if (stopAfterwards) {
-                executor.stop(handle);
-            }
-            if (stored) {
-                executor.forget(handle);
-            }
-        }, stopAfterwards ? 0 : DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        threads.schedule(() -> attempt(handle, path, stopAfterwards, 1, FIRST_RETRY_MILLIS),
+                stopAfterwards ? 0 : DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Stores the attempt's log, or, when the executor has none and will have none, a short note saying why:
-     * the run's log link never points at nothing.
+     * One try at storing the attempt's log, or, when the executor has none and will have none, a short note
+     * saying why: the run's log link never points at nothing. A failed try is rescheduled rather than slept
+     * on, so that one slow log never holds up the others queued behind it.
      */
-    private boolean store(RunHandle handle, String path) {
-        long wait = 500;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try (InputStream in = open(handle)) {
-                cache.upload(path, in);
-                return true;
-            } catch (PortException | IOException e) {
-                LOG.warnf("%s: storing the log at %s failed (attempt %d of %d): %s", handle, path, attempt, attempts,
-                        e.getMessage());
-                if (e instanceof PortException port && port.permanent()) {
-                    return false;
-                }
-            }
-            sleep(wait);
-            wait *= 2;
+    private void attempt(RunHandle handle, String path, boolean stopAfterwards, int attempt, long backoff) {
+        boolean stored = false;
+        boolean retry = false;
+        try (InputStream in = open(handle)) {
+            cache.upload(path, in);
+            stored = true;
+        } catch (PortException | IOException e) {
+            LOG.warnf("%s: storing the log at %s failed (attempt %d of %d): %s", handle, path, attempt, attempts,
+                    e.getMessage());
+            retry = attempt < attempts && !(e instanceof PortException port && port.permanent());
         }
-        return false;
+        if (retry && retryLater(() -> attempt(handle, path, stopAfterwards, attempt + 1, backoff * 2), backoff)) {
+            return;
+        }
+        if (stopAfterwards) {
+            executor.stop(handle);
+        }
+        if (stored) {
+            executor.forget(handle);
+        }
+    }
+
+    private boolean retryLater(Runnable next, long backoff) {
+        try {
+            threads.schedule(next, backoff, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            return false;
+        }
     }
 
     private InputStream open(RunHandle handle) {
@@ -90,14 +98,6 @@ final class LogShipper {
     static String missingNote(RunHandle handle, String reason) {
         return "kiln: no log was captured for attempt " + handle.attempt() + " of step run " + handle.runKey()
                 + " (build " + handle.buildId() + "): " + reason + "\n";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     void shutdown() {
