@@ -75,7 +75,7 @@ public class BuildEngine {
                 engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
         this.pass = new BuildPass(store, executor, cache, outbox, clock, reconciler, owner, engine.leaseDuration());
         this.versions = new VersionAllocation(versionAllocator, store, outbox, clock, engine.versionAttempts());
-        this.logs = new LogShipper(executor, cache, config);
+        this.logs = new LogShipper(executor, cache, engine.logUploadAttempts());
         this.strays = new StrayCheck(executor, id -> store.find(id).filter(b -> !b.state().isTerminal()));
     }
 

@@ -1,6 +1,5 @@
 package dev.kiln.runner.service;
 
-import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.port.ArtifactCache;
 import dev.kiln.runner.domain.port.AttemptLog;
 import dev.kiln.runner.domain.port.PortException;
@@ -18,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Streams finished attempts' logs from the executor into the cache at {@code build-logs/<V+>/...}, off the
- * reconcile threads, with bounded retries; then lets the executor release the attempt. An attempt that must
- * also be stopped (cancel, unschedulable) is stopped after its log was taken.
+ * reconcile threads, with bounded retries; then lets the executor release the attempt. When every try
+ * failed, a note saying so is stored in the log's place. An attempt that must also be stopped (cancel,
+ * unschedulable) is stopped after its log was taken.
  */
 final class LogShipper {
 
@@ -38,10 +38,10 @@ final class LogShipper {
         return thread;
     });
 
-    LogShipper(StepExecutor executor, ArtifactCache cache, RunnerConfig config) {
+    LogShipper(StepExecutor executor, ArtifactCache cache, int attempts) {
         this.executor = executor;
         this.cache = cache;
-        this.attempts = config.engine().logUploadAttempts();
+        this.attempts = attempts;
     }
 
     void ship(RunHandle handle, String path, boolean stopAfterwards) {
@@ -57,6 +57,7 @@ final class LogShipper {
     private void attempt(RunHandle handle, String path, boolean stopAfterwards, int attempt, long backoff) {
         boolean stored = false;
         boolean retry = false;
+        String failure = null;
         try (InputStream in = open(handle)) {
             cache.upload(path, in);
             stored = true;
@@ -64,15 +65,32 @@ final class LogShipper {
             LOG.warnf("%s: storing the log at %s failed (attempt %d of %d): %s", handle, path, attempt, attempts,
                     e.getMessage());
             retry = attempt < attempts && !(e instanceof PortException port && port.permanent());
+            failure = e.getMessage();
         }
-        if (retry && retryLater(() -> attempt(handle, path, stopAfterwards, attempt + 1, backoff * 2), backoff)) {
-            return;
+        if (retry) {
+            if (retryLater(() -> attempt(handle, path, stopAfterwards, attempt + 1, backoff * 2), backoff)) {
+                return;
+            }
+        } else if (!stored) {
+            stored = storeNote(handle, path, "the log could not be stored after " + attempt + " tries; the last"
+                    + " failed with: " + failure);
         }
         if (stopAfterwards) {
             executor.stop(handle);
         }
         if (stored) {
             executor.forget(handle);
+        }
+    }
+
+    private boolean storeNote(RunHandle handle, String path, String reason) {
+        try {
+            cache.upload(path, new ByteArrayInputStream(missingNote(handle, reason).getBytes(StandardCharsets.UTF_8)));
+            return true;
+        } catch (PortException e) {
+            LOG.errorf("%s: the log is lost, and storing a note at %s saying so failed too: %s", handle, path,
+                    e.getMessage());
+            return false;
         }
     }
 

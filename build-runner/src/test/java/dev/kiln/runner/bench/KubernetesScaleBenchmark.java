@@ -5,10 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kiln.localstack.infra.FreePorts;
 import dev.kiln.runner.fakes.FakeCache;
+import dev.kiln.runner.support.Api;
+import dev.kiln.testing.KilnServicesResource;
 import dev.kiln.testing.TestInfrastructure;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,23 +20,24 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.awaitility.core.ConditionTimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * P3: about 2,000 concurrent step Jobs against a Fabric8 mock API server driven by the test kubelet, both in
- * a JVM of their own ({@link MockClusterMain}) so that this JVM holds the runner alone. Every first-step Job
- * is held running until all exist; then the RSS of this JVM is read; then the Jobs complete at a steady rate
- * and, per Job, the time from the kubelet marking it complete to its successor Job appearing is measured.
- * Checks (and fails otherwise) that every step run got exactly one Job and ended succeeded, and that every
- * transition was recorded in the outbox; never asserts on timing.
+ * P3: about 2,000 concurrent step Jobs against a Fabric8 mock API server driven by the test kubelet. The runner
+ * is the packaged {@code quarkus-run.jar} in a JVM of its own with the Deployment's JVM flags
+ * ({@link PackagedRunner}); the mock API server and the kubelet run in another ({@link MockCluster}); this JVM
+ * drives the builds and serves the fake version-service and artifact-service. Every first-step Job is held
+ * running until all exist; then the runner's RSS is read; then the Jobs complete at a steady rate and, per
+ * Job, the time from the kubelet marking it complete to its successor Job appearing is measured. Checks (and
+ * fails otherwise) that every step run got exactly one Job, ended succeeded and has a stored log, and that
+ * every transition was recorded in the outbox; never asserts on timing.
  */
-@QuarkusTest
-@TestProfile(KubernetesScaleProfile.class)
 class KubernetesScaleBenchmark {
 
     private static final List<String> ARCHES = List.of("amd64", "arm64");
@@ -45,13 +48,53 @@ class KubernetesScaleBenchmark {
     private static final int BUILDS = 53;
     private static final int JOBS_PER_BUILD = 38;
     private static final int COMPLETIONS_PER_SECOND = 50;
+    private static final String SERVICE_TOKEN = "bench-service-token";
+    private static final String CACHE_TOKEN = "bench-cache-token";
 
-    @ConfigProperty(name = "kiln.test.fake-cache-dir")
-    String cacheDir;
+    private final Path dir = Path.of("target", "p3", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+    private final Path cacheDir = dir.resolve("cache");
 
     @Test
     void twoThousandConcurrentStepJobs() throws Exception {
-        MockClusterResource.ask("start " + cacheDir, "STARTED");
+        Files.createDirectories(cacheDir);
+        Map<String, String> infrastructure = new KilnServicesResource().start();
+        try (MockCluster cluster = new MockCluster();
+                FakeServicesServer fakes = new FakeServicesServer(new FakeCache(cacheDir), Set.of(SERVICE_TOKEN, CACHE_TOKEN))) {
+            Map<String, String> config = new HashMap<>(infrastructure);
+            config.putAll(cluster.clientConfig());
+            config.putAll(runnerConfig(fakes.baseUrl()));
+            int port = FreePorts.next();
+            try (PackagedRunner runner = new PackagedRunner(port, config, dir.resolve("runner.log"))) {
+                runner.awaitReady(Duration.ofMinutes(3));
+                RestAssured.port = port;
+                run(cluster, runner.pid());
+            }
+        }
+    }
+
+    /** The runner's configuration besides infrastructure and cluster: the fakes, tokens, test pipelines, timings. */
+    private Map<String, String> runnerConfig(String fakes) {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.rest-client.version-service.url", fakes + "/fake-version");
+        config.put("quarkus.rest-client.artifact-service.url", fakes + "/fake-artifacts");
+        config.put("kiln.runner.cache-url", fakes + "/fake-artifacts/cache");
+        config.put("kiln.runner.service-token", SERVICE_TOKEN);
+        config.put("kiln.runner.cache-token", CACHE_TOKEN);
+        config.put("kiln.runner.scripts-repo-url", "https://github.com/flatcar/scripts.git");
+        config.put("kiln.runner.work-dir", dir.resolve("work").toString());
+        config.put("kiln.runner.pipelines-dir", Path.of("src/test/resources/pipelines").toAbsolutePath().toString());
+        config.put("kiln.runner.executor", "kubernetes");
+        config.put("kiln.runner.kubernetes.namespace", "test");
+        config.put("kiln.runner.engine.resync-interval", "30s");
+        config.put("kiln.security.admin-token-file", dir.resolve("no-admin.token").toString());
+        config.put("kiln.security.callers.builder.token", Api.BUILDER);
+        config.put("kiln.security.callers.builder.roles", "builder");
+        return config;
+    }
+
+    private void run(MockCluster cluster, long runnerPid) throws Exception {
+        long rssIdle = ProcessMemoryReport.rssKb(runnerPid);
+        cluster.ask("start " + cacheDir, "STARTED");
         Instant start = Instant.now();
         List<String> builds = new ArrayList<>();
         for (int i = 0; i < BUILDS; i++) {
@@ -60,25 +103,26 @@ class KubernetesScaleBenchmark {
         }
         int firsts = BUILDS * JOBS_PER_BUILD;
         await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Integer.parseInt(MockClusterResource.ask("held", "HELD ")) == firsts);
+                .until(() -> Integer.parseInt(cluster.ask("held", "HELD ")) == firsts);
         Duration allRunning = Duration.between(start, Instant.now());
-        long rssAtPeak = rssKb(ProcessHandle.current().pid());
-        System.gc();
-        long heapAtPeak = usedHeapMb();
-        Path memory = Path.of("target", "p3-runner-memory.txt");
-        String memorySummary = JvmMemoryReport.write(memory);
+        long rssAtPeak = ProcessMemoryReport.rssKb(runnerPid);
+        Path memory = dir.resolve("runner-memory.txt");
+        String memorySummary = ProcessMemoryReport.write(runnerPid, memory);
 
         Instant releaseStart = Instant.now();
-        MockClusterResource.ask("release " + COMPLETIONS_PER_SECOND, "RELEASED ");
+        cluster.ask("release " + COMPLETIONS_PER_SECOND, "RELEASED ");
         await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> builds.stream().allMatch(id -> "succeeded".equals(state(id))));
         Duration drained = Duration.between(releaseStart, Instant.now());
-        long rssEnd = rssKb(ProcessHandle.current().pid());
 
         LogCounts logs = storedLogs(builds, 2L * firsts);
+        long rssEnd = ProcessMemoryReport.rssKb(runnerPid);
+        long rssHighWater = ProcessMemoryReport.highWaterKb(runnerPid);
+        Path memoryAtEnd = dir.resolve("runner-memory-end.txt");
+        String memoryAtEndSummary = ProcessMemoryReport.write(runnerPid, memoryAtEnd);
 
         Path report = Files.createTempFile("p3-", ".txt");
-        MockClusterResource.ask("report " + report, "REPORTED ");
+        cluster.ask("report " + report, "REPORTED ");
         List<String> lines = Files.readAllLines(report);
         // negative: the runner saw the Job complete and created its successor before the kubelet noted the instant
         List<Long> latencies = lines.stream().filter(l -> l.matches("-?[0-9]+")).map(l -> Math.max(0, Long.parseLong(l)))
@@ -95,17 +139,19 @@ class KubernetesScaleBenchmark {
         long completed = count(lines, "completed ");
         Map<String, Long> events = recordedEvents(builds);
         Map<String, Long> runStates = runStates(builds);
-        System.out.printf("%nP3 Kubernetes executor, mock API server and test kubelet in another JVM (load average %s):%n",
+        System.out.printf("%nP3 Kubernetes executor: the packaged runner (%s), mock API server and test kubelet in"
+                + " another JVM (load average %s):%n", String.join(" ", PackagedRunner.DEPLOYMENT_JVM_FLAGS),
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.out.printf("  %d builds x %d = %d first-step Jobs running at once, then %d second-step Jobs%n", BUILDS,
                 JOBS_PER_BUILD, firsts, firsts);
         System.out.printf("  builds posted -> all first Jobs created and running: %.1f s%n", allRunning.toMillis() / 1000.0);
-        System.out.printf("  runner JVM (max heap %d MB) RSS with %d Jobs running: %d MB (heap used after GC: %d MB);"
-                + " after all: %d MB; mock cluster JVM: %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                firsts, rssAtPeak / 1024, heapAtPeak, rssEnd / 1024,
-                rssKb(MockClusterResource.pid()) / 1024);
-        System.out.printf("  where the runner JVM's memory is at that point (full report in %s):%n%s%n", memory.toAbsolutePath(),
-                memorySummary);
+        System.out.printf("  runner RSS: %d MB when ready; %d MB with %d Jobs running; %d MB at the end; high-water mark"
+                + " %d MB; mock cluster JVM: %d MB%n", rssIdle / 1024, rssAtPeak / 1024, firsts, rssEnd / 1024,
+                rssHighWater / 1024, ProcessMemoryReport.rssKb(cluster.pid()) / 1024);
+        System.out.printf("  where the runner's memory is with %d Jobs running (after a full GC; full report in %s):%n%s%n",
+                firsts, memory, memorySummary);
+        System.out.printf("  and at the end, every build finished and every log stored (full report in %s):%n%s%n",
+                memoryAtEnd, memoryAtEndSummary);
         System.out.printf("  first Jobs completed at %d/s; last build succeeded %.1f s after the first completion%n",
                 COMPLETIONS_PER_SECOND, drained.toMillis() / 1000.0);
         System.out.printf("  timeline from the release (s): last first Job completed %.1f, last second Job created %.1f,"
@@ -134,7 +180,7 @@ class KubernetesScaleBenchmark {
 
     /** Waits (bounded) for the log shipper to store every step run's log, then counts logs and notes. */
     private LogCounts storedLogs(List<String> builds, long expected) {
-        FakeCache cache = new FakeCache(Path.of(cacheDir));
+        FakeCache cache = new FakeCache(cacheDir);
         List<String> versions = builds.stream().map(id -> given().get("/api/v1/builds/" + id).then().extract()
                 .<String>path("version")).toList();
         try {
@@ -191,16 +237,5 @@ class KubernetesScaleBenchmark {
             }
         }
         return counts;
-    }
-
-    private static long rssKb(long pid) throws Exception {
-        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst()
-                .orElse(-1L);
-    }
-
-    private static long usedHeapMb() {
-        Runtime rt = Runtime.getRuntime();
-        return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
     }
 }

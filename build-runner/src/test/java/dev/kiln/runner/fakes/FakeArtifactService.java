@@ -13,11 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** artifact-service's cache protocol as the runner and the steps use it: HEAD, GET (files and JSON listings), PUT. */
 @Path("/fake-artifacts/cache/{path: .+}")
@@ -41,11 +38,7 @@ public class FakeArtifactService {
     public Response get(@PathParam("path") String path, @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
         java.nio.file.Path file = cache.file(path);
         if (Files.isDirectory(file)) {
-            try (Stream<java.nio.file.Path> entries = Files.list(file)) {
-                List<Map<String, String>> names = entries.map(e -> Map.of("name",
-                        e.getFileName() + (Files.isDirectory(e) ? "/" : ""))).toList();
-                return Response.ok(names, MediaType.APPLICATION_JSON).build();
-            }
+            return Response.ok(cache.entries(path), MediaType.APPLICATION_JSON).build();
         }
         if (!Files.isRegularFile(file)) {
             return Response.status(404).build();
@@ -59,11 +52,7 @@ public class FakeArtifactService {
         if (authorization == null || !TOKENS.contains(authorization)) {
             return Response.status(401).build();
         }
-        java.nio.file.Path file = cache.file(path);
-        Files.createDirectories(file.getParent());
-        java.nio.file.Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        long size = Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        long size = cache.store(path, body);
         return Response.status(201).entity(Map.of("path", path, "size", size)).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -2,11 +2,14 @@ package dev.kiln.runner.fakes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +49,23 @@ public class FakeCache {
             Files.writeString(file(path), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores {@code content} at {@code path} as artifact-service does: whole or not at all. Returns its size. */
+    public long store(String path, InputStream content) throws IOException {
+        Path file = file(path);
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        long size = Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return size;
+    }
+
+    /** The entries of directory {@code path} as artifact-service lists them (sub-directories end with '/'). */
+    public List<Map<String, String>> entries(String path) throws IOException {
+        try (Stream<Path> entries = Files.list(file(path))) {
+            return entries.map(e -> Map.of("name", e.getFileName() + (Files.isDirectory(e) ? "/" : ""))).toList();
         }
     }
 

@@ -9,8 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,19 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FakeVersionService {
 
-    /** A version as the fake answers it. */
-    public record Version(String tag, String version, String versionId, String buildId, String sdkVersion,
-            String group, String channel, String branch, String commit) {
-    }
-
-    /** The request body. */
-    public record Allocation(String kind, String branch, String from, String to, String suffix, String sdkVersion) {
-    }
-
     private final String repository;
-    private final Map<String, Version> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Version> byTag = new ConcurrentHashMap<>();
-    private final AtomicInteger majors = new AtomicInteger(4800);
+    private final FakeVersions versions = new FakeVersions(this::tag);
     private final AtomicInteger failures = new AtomicInteger();
 
     public FakeVersionService(@ConfigProperty(name = "kiln.test.scripts-repo-dir") String repository) {
@@ -48,40 +35,25 @@ public class FakeVersionService {
     }
 
     public int allocations() {
-        return byKey.size();
+        return versions.allocations();
     }
 
     @POST
-    public Response allocate(@HeaderParam("Idempotency-Key") String key, Allocation request) throws Exception {
+    public Response allocate(@HeaderParam("Idempotency-Key") String key, FakeVersions.Allocation request) throws Exception {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return Response.status(503).entity("{\"title\":\"try again\"}").type(MediaType.APPLICATION_JSON).build();
         }
         if (key == null) {
             return Response.status(400).build();
         }
-        Version version = byKey.computeIfAbsent(key, k -> newVersion(request));
-        return Response.status(201).entity(version).type(MediaType.APPLICATION_JSON).build();
+        return Response.status(201).entity(versions.allocate(key, request)).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/{tag}")
     public Response get(@PathParam("tag") String tag) {
-        Version version = byTag.get(tag);
-        return version == null ? Response.status(404).build()
-                : Response.ok(version, MediaType.APPLICATION_JSON).build();
-    }
-
-    private Version newVersion(Allocation request) {
-        int major = majors.incrementAndGet();
-        String buildId = "dev".equals(request.kind()) && request.suffix() != null ? request.suffix() : "nightly-20260821-2100";
-        String versionId = major + ".0.0";
-        String version = versionId + "+" + buildId;
-        String tag = "main-" + versionId + "-" + buildId;
-        String sdk = request.sdkVersion() != null ? request.sdkVersion() : version;
-        tag(tag);
-        Version v = new Version(tag, version, versionId, buildId, sdk, "developer", "developer", request.branch(), "0000000");
-        byTag.put(tag, v);
-        return v;
+        return versions.find(tag).map(v -> Response.ok(v, MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> Response.status(404).build());
     }
 
     private void tag(String tag) {

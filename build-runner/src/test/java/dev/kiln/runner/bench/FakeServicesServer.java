@@ -1,0 +1,115 @@
+package dev.kiln.runner.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.kiln.runner.fakes.FakeCache;
+import dev.kiln.runner.fakes.FakeVersions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The fake version-service and artifact-service of the test app, served over plain HTTP for a runner that
+ * runs as its own process: {@code /fake-version/api/v1/versions} and {@code /fake-artifacts/cache/<path>}.
+ */
+final class FakeServicesServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VERSIONS = "/fake-version/api/v1/versions";
+    private static final String CACHE = "/fake-artifacts/cache/";
+
+    private final FakeVersions versions = new FakeVersions(tag -> { });
+    private final FakeCache cache;
+    private final Set<String> uploadTokens;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(16);
+
+    FakeServicesServer(FakeCache cache, Set<String> uploadTokens) throws IOException {
+        this.cache = cache;
+        this.uploadTokens = uploadTokens;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server.createContext(VERSIONS, this::versions);
+        server.createContext(CACHE, this::cache);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void versions(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String tag = exchange.getRequestURI().getPath().substring(VERSIONS.length()).replaceFirst("^/", "");
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if ("POST".equals(exchange.getRequestMethod()) && tag.isEmpty() && key != null) {
+                var request = JSON.readValue(exchange.getRequestBody(), FakeVersions.Allocation.class);
+                json(exchange, 201, versions.allocate(key, request));
+            } else if ("GET".equals(exchange.getRequestMethod()) && !tag.isEmpty()) {
+                var found = versions.find(tag);
+                if (found.isPresent()) {
+                    json(exchange, 200, found.get());
+                } else {
+                    exchange.sendResponseHeaders(404, -1);
+                }
+            } else {
+                exchange.sendResponseHeaders(400, -1);
+            }
+        }
+    }
+
+    private void cache(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(CACHE.length());
+            java.nio.file.Path file = cache.file(path);
+            switch (exchange.getRequestMethod()) {
+                case "HEAD" -> exchange.sendResponseHeaders(cache.has(path) ? 200 : 404, -1);
+                case "GET" -> {
+                    if (Files.isDirectory(file)) {
+                        json(exchange, 200, cache.entries(path));
+                    } else if (Files.isRegularFile(file)) {
+                        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                        exchange.sendResponseHeaders(200, Files.size(file));
+                        try (OutputStream out = exchange.getResponseBody(); InputStream in = Files.newInputStream(file)) {
+                            in.transferTo(out);
+                        }
+                    } else {
+                        exchange.sendResponseHeaders(404, -1);
+                    }
+                }
+                case "PUT" -> {
+                    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    if (authorization == null || !uploadTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
+                        exchange.sendResponseHeaders(401, -1);
+                    } else {
+                        json(exchange, 201, Map.of("path", path, "size", cache.store(path, exchange.getRequestBody())));
+                    }
+                }
+                default -> exchange.sendResponseHeaders(405, -1);
+            }
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
