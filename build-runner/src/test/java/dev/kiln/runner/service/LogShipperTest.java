@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kiln.runner.domain.port.ArtifactCache;
 import dev.kiln.runner.domain.port.AttemptLog;
-import dev.kiln.runner.domain.port.Observation;
 import dev.kiln.runner.domain.port.PortException;
 import dev.kiln.runner.domain.port.RunHandle;
-import dev.kiln.runner.domain.port.StepExecutor;
-import dev.kiln.runner.domain.port.StepLaunch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +100,7 @@ class LogShipperTest {
     }
 
     /** An executor whose log reads fail {@code failures} times first, then give the log. */
-    private static final class FlakyExecutor implements StepExecutor {
+    private static final class FlakyExecutor extends StubExecutor {
 
         private final int failures;
         private final boolean permanent;
@@ -139,40 +134,6 @@ class LogShipperTest {
         public void forget(RunHandle handle) {
             events.add("forget");
             forgotten.add(handle);
-        }
-
-        @Override
-        public String name() {
-            return "kubernetes";
-        }
-
-        @Override
-        public void launch(StepLaunch launch) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Observation observe(RunHandle handle) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Set<RunHandle> known() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean confirmRunning(RunHandle handle) {
-            return false;
-        }
-
-        @Override
-        public String referenceOf(RunHandle handle) {
-            return "kiln-" + handle.buildId() + "-" + handle.runKey() + "-" + handle.attempt();
-        }
-
-        @Override
-        public void onChange(Consumer<String> buildChanged) {
         }
     }
 

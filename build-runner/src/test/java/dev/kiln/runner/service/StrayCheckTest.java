@@ -2,16 +2,11 @@ package dev.kiln.runner.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.runner.domain.port.AttemptLog;
-import dev.kiln.runner.domain.port.Observation;
 import dev.kiln.runner.domain.port.RunHandle;
-import dev.kiln.runner.domain.port.StepExecutor;
-import dev.kiln.runner.domain.port.StepLaunch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class StrayCheckTest {
@@ -39,7 +34,7 @@ class StrayCheckTest {
     }
 
     /** An executor whose cache lists {@code cached} as running and whose API server answers {@code running}. */
-    private static final class CachedExecutor implements StepExecutor {
+    private static final class CachedExecutor extends StubExecutor {
 
         private final Set<RunHandle> cached;
         private final boolean running;
@@ -51,32 +46,8 @@ class StrayCheckTest {
         }
 
         @Override
-        public String name() {
-            return "kubernetes";
-        }
-
-        @Override
-        public void launch(StepLaunch launch) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Observation observe(RunHandle handle) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public void stop(RunHandle handle) {
             stopped.add(handle);
-        }
-
-        @Override
-        public AttemptLog openLog(RunHandle handle) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void forget(RunHandle handle) {
         }
 
         @Override
@@ -87,15 +58,6 @@ class StrayCheckTest {
         @Override
         public boolean confirmRunning(RunHandle handle) {
             return running && cached.contains(handle);
-        }
-
-        @Override
-        public String referenceOf(RunHandle handle) {
-            return "kiln-" + handle.buildId() + "-" + handle.runKey() + "-" + handle.attempt();
-        }
-
-        @Override
-        public void onChange(Consumer<String> buildChanged) {
         }
     }
 }
