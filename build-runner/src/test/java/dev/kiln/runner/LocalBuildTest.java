@@ -123,6 +123,23 @@ class LocalBuildTest {
     }
 
     @Test
+    void aStepSeesTheEnvContractAndNoneOfTheRunnersOwnVariables() {
+        String id = create(nightly("environment", List.of("amd64"), List.of()));
+        String version = awaitState(id, "succeeded", LONG).getString("version");
+        String path = "build-logs/" + version + "/show-amd64.log";
+        await().atMost(LONG).until(() -> cache.has(path));
+
+        Map<String, String> env = cache.read(path).lines().filter(l -> l.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))
+                .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.indexOf('=')),
+                        l -> l.substring(l.indexOf('=') + 1), (a, b) -> a));
+        assertThat(env).containsEntry("KILN_VERSION", version).containsEntry("KILN_ARCH", "amd64")
+                .containsEntry("FLATCAR_CHANNEL", "developer").containsKeys("PATH", "KILN_CACHE_URL", "KILN_CACHE_TOKEN");
+        assertThat(env.keySet()).as("variables a step may see").allMatch(name -> name.startsWith("KILN_")
+                || name.equals("FLATCAR_CHANNEL") || java.util.Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG",
+                        "LC_ALL", "TZ", "TMPDIR", "PWD", "SHLVL", "_", "OLDPWD").contains(name));
+    }
+
+    @Test
     void skipsEveryStepWhoseOutputsAreAlreadyCachedForTheTag() {
         String first = create(nightly("quick", List.of("amd64"), List.of()));
         String tag = awaitState(first, "succeeded", LONG).getString("tag");

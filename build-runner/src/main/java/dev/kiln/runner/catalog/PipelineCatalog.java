@@ -3,6 +3,7 @@ package dev.kiln.runner.catalog;
 import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.pipeline.Pipeline;
 import dev.kiln.runner.domain.pipeline.PipelineDefinitionException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
  * the service with a message naming the file, the step and the rule.
  */
 @ApplicationScoped
+@Startup
 public class PipelineCatalog {
 
     static final List<String> BUNDLED = List.of("full", "os", "sysext");

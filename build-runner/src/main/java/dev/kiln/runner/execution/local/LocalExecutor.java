@@ -107,7 +107,11 @@ public class LocalExecutor implements StepExecutor {
         return command;
     }
 
+    /** A step gets these of the runner's variables and nothing else of it: never its database or service credentials. */
+    static final Set<String> INHERITED_ENV = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
+
     private void environment(Map<String, String> env, StepLaunch launch, LocalAttempt attempt) {
+        env.keySet().retainAll(INHERITED_ENV);
         env.putAll(launch.env());
         env.put("KILN_CACHE_URL", config.cacheUrl());
         env.put("KILN_CACHE_TOKEN", config.cacheToken().orElse(""));
