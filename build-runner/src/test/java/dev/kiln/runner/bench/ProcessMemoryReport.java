@@ -41,7 +41,10 @@ final class ProcessMemoryReport {
         String classes = jcmd(pid, "PerfCounter.print").lines()
                 .filter(l -> l.startsWith("java.cls.loadedClasses=") || l.startsWith("java.cls.sharedLoadedClasses="))
                 .map(l -> l.replace("java.cls.", "")).collect(Collectors.joining(", "));
-        long threads = Files.list(Path.of("/proc", Long.toString(pid), "task")).count();
+        long threads;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            threads = tasks.count();
+        }
         Files.writeString(file, heap + "\n\n" + nmt + "\n\n" + histogram + "\n");
         String nmtTotals = nmt.lines().filter(l -> l.matches("^(Total:|-\\s+[A-Za-z ]+) \\(?reserved=.*"))
                 .filter(l -> !l.matches(".*committed=[0-9]{1,3}KB.*"))
