@@ -7,10 +7,14 @@ import static dev.kiln.runner.support.Api.nightly;
 import static dev.kiln.runner.support.Api.runOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.kiln.events.EventCatalog;
+import dev.kiln.events.EventType;
+import dev.kiln.events.StepCancelled;
 import dev.kiln.events.StepRetrying;
+import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.runner.fakes.FakeCache;
 import dev.kiln.runner.service.BuildEngine;
 import dev.kiln.runner.support.Api;
@@ -118,30 +122,64 @@ class KubernetesBuildTest {
     @Test
     void retriesAFailingStepThenFailsTheBuild() {
         kubelet.behave(job -> run(job).startsWith("image-amd64") ? Outcome.OOM_KILLED : Outcome.SUCCEED);
+        try (EventReader events = new EventReader("kiln.builds")) {
 
-        String id = create(nightly("kube", List.of("amd64", "arm64"), List.of("qemu_uefi")));
-        JsonPath build = awaitState(id, "failed", LONG);
+            String id = create(nightly("kube", List.of("amd64", "arm64"), List.of("qemu_uefi")));
+            JsonPath build = awaitState(id, "failed", LONG);
 
-        assertThat(runOf(build, "image-amd64")).containsEntry("state", "failed").containsEntry("attempt", 2);
-        assertThat(runOf(build, "image-amd64").get("reason")).asString().startsWith("oom-killed: container step was OOMKilled");
-        assertThat(jobsOf(id)).containsKeys("kiln-" + id + "-image-amd64-1", "kiln-" + id + "-image-amd64-2")
-                .doesNotContainKey("kiln-" + id + "-image-amd64-3");
-        assertThat(runOf(build, "tests-arm64-qemu_uefi")).containsEntry("state", "succeeded");
-        assertThat(runOf(build, "vms-amd64-qemu_uefi")).containsEntry("state", "blocked");
+            assertThat(runOf(build, "image-amd64")).containsEntry("state", "failed").containsEntry("attempt", 2);
+            assertThat(runOf(build, "image-amd64").get("reason")).asString().startsWith("oom-killed: container step was OOMKilled");
+            assertThat(jobsOf(id)).containsKeys("kiln-" + id + "-image-amd64-1", "kiln-" + id + "-image-amd64-2")
+                    .doesNotContainKey("kiln-" + id + "-image-amd64-3");
+            assertThat(runOf(build, "tests-arm64-qemu_uefi")).containsEntry("state", "succeeded");
+            assertThat(runOf(build, "vms-amd64-qemu_uefi")).containsEntry("state", "blocked");
+            List<IncomingEvent> published = eventsUntil(events, id, EventCatalog.BUILD_FAILED);
+            assertThat(published).filteredOn(e -> e.is(EventCatalog.STEP_FAILED))
+                    .map(e -> e.dataAs(EventCatalog.STEP_FAILED)).singleElement().satisfies(e -> {
+                        assertThat(e.stepRun()).isEqualTo("image-amd64");
+                        assertThat(e.attempt()).isEqualTo(2);
+                        assertThat(e.reason()).startsWith("oom-killed");
+                    });
+            assertThat(published).filteredOn(e -> e.is(EventCatalog.STEP_BLOCKED))
+                    .map(e -> e.dataAs(EventCatalog.STEP_BLOCKED).stepRun())
+                    .containsExactlyInAnyOrder("vms-amd64-qemu_uefi", "tests-amd64-qemu_uefi");
+            assertThat(published).last().satisfies(e -> assertThat(e.dataAs(EventCatalog.BUILD_FAILED).failedSteps())
+                    .containsExactly("image-amd64"));
+        }
     }
 
     @Test
     void cancelDeletesTheJobsAndRecordsTheState() {
         kubelet.behave(job -> Outcome.HOLD);
-        String id = create(nightly("kube", List.of("amd64", "arm64"), List.of()));
-        awaitRun(id, "packages-amd64", "running", LONG);
-        awaitRun(id, "packages-arm64", "running", LONG);
+        try (EventReader events = new EventReader("kiln.builds")) {
+            String id = create(nightly("kube", List.of("amd64", "arm64"), List.of()));
+            awaitRun(id, "packages-amd64", "running", LONG);
+            awaitRun(id, "packages-arm64", "running", LONG);
 
-        given().auth().oauth2(Api.BUILDER).post("/api/v1/builds/" + id + "/cancel").then().statusCode(200);
+            given().auth().oauth2(Api.BUILDER).post("/api/v1/builds/" + id + "/cancel").then().statusCode(200);
 
-        assertThat(Api.get(id).getString("state")).isEqualTo("cancelled");
-        await().atMost(LONG).untilAsserted(() -> assertThat(server.getClient().batch().v1().jobs()
-                .withLabel("kiln.dev/build", id).list().getItems()).isEmpty());
+            assertThat(Api.get(id).getString("state")).isEqualTo("cancelled");
+            await().atMost(LONG).untilAsserted(() -> assertThat(server.getClient().batch().v1().jobs()
+                    .withLabel("kiln.dev/build", id).list().getItems()).isEmpty());
+            List<IncomingEvent> published = eventsUntil(events, id, EventCatalog.BUILD_CANCELLED);
+            assertThat(published).filteredOn(e -> e.is(EventCatalog.STEP_CANCELLED))
+                    .map(e -> e.dataAs(EventCatalog.STEP_CANCELLED))
+                    .extracting(StepCancelled::stepRun, StepCancelled::attempt)
+                    .contains(tuple("packages-amd64", 1), tuple("packages-arm64", 1), tuple("image-amd64", 0))
+                    .hasSize(2 + 2 + 0);
+        }
+    }
+
+    /** Every event of the build up to and including the first of type {@code last}, in publishing order. */
+    private static List<IncomingEvent> eventsUntil(EventReader events, String id, EventType<?> last) {
+        events.await(e -> id.equals(e.key()) && e.is(last), 1, LONG);
+        List<IncomingEvent> all = events.await(e -> id.equals(e.key()), 0, Duration.ZERO);
+        int end = 0;
+        while (end < all.size() && !all.get(end).is(last)) {
+            end++;
+        }
+        assertThat(end).as(last.name() + " published for " + id).isLessThan(all.size());
+        return all.subList(0, end + 1);
     }
 
     @Test
@@ -175,6 +213,43 @@ class KubernetesBuildTest {
 
         assertThat(jobsOf(id)).hasSize(8).containsValues(1).doesNotContainValue(2);
         assertThat(build.getList("steps.attempt", Integer.class)).containsOnly(1);
+    }
+
+    @Test
+    void aJobThatFinishedAndExpiredWhileTheRunnerWasDownSucceedsFromItsCachedOutputs() {
+        kubelet.behave(job -> run(job).equals("packages-amd64") ? Outcome.HOLD : Outcome.SUCCEED);
+        String id = create(nightly("kube", List.of("amd64"), List.of()));
+        awaitRun(id, "packages-amd64", "running", LONG);
+        String job = "kiln-" + id + "-packages-amd64-1";
+
+        engine.stop();
+        kubelet.release(job, Outcome.SUCCEED);
+        await().atMost(LONG).until(() -> kubelet.completedAt().containsKey(job));
+        server.getClient().batch().v1().jobs().withName(job).delete();
+        await().atMost(LONG).until(() -> server.getClient().batch().v1().jobs().withName(job).get() == null);
+        engine.start();
+        JsonPath build = awaitState(id, "succeeded", LONG);
+
+        Map<String, Object> packages = runOf(build, "packages-amd64");
+        assertThat(packages.get("attempt")).isEqualTo(1);
+        assertThat((String) packages.get("reason")).startsWith("succeeded unobserved: Job " + job + " does not exist");
+        assertThat(jobsOf(id)).containsEntry(job, 1);
+    }
+
+    @Test
+    void aJobThatNeverGetsAPodFailsAfterThePendingLimitAndIsRetried() {
+        kubelet.behave(job -> run(job).equals("image-amd64") && attempt(job) == 1 ? Outcome.NO_POD : Outcome.SUCCEED);
+        try (EventReader events = new EventReader("kiln.builds")) {
+            String id = create(nightly("kube", List.of("amd64"), List.of()));
+
+            JsonPath build = awaitState(id, "succeeded", LONG);
+
+            assertThat(runOf(build, "image-amd64").get("attempt")).isEqualTo(2);
+            assertThat(retryReasons(events, id)).singleElement().asString()
+                    .startsWith("pending: no pod of Job kiln-" + id + "-image-amd64-1 yet");
+            await().atMost(LONG).until(() -> server.getClient().batch().v1().jobs()
+                    .withName("kiln-" + id + "-image-amd64-1").get() == null);
+        }
     }
 
     @Test

@@ -34,6 +34,10 @@ public final class EventCatalog {
             new EventType<>("dev.kiln.build.step.skipped.v1", Topics.BUILDS, StepSkipped.class);
     public static final EventType<StepRetrying> STEP_RETRYING =
             new EventType<>("dev.kiln.build.step.retrying.v1", Topics.BUILDS, StepRetrying.class);
+    public static final EventType<StepCancelled> STEP_CANCELLED =
+            new EventType<>("dev.kiln.build.step.cancelled.v1", Topics.BUILDS, StepCancelled.class);
+    public static final EventType<StepBlocked> STEP_BLOCKED =
+            new EventType<>("dev.kiln.build.step.blocked.v1", Topics.BUILDS, StepBlocked.class);
 
     public static final EventType<ArtifactStored> ARTIFACT_STORED =
             new EventType<>("dev.kiln.artifact.stored.v1", Topics.ARTIFACTS, ArtifactStored.class);
@@ -51,7 +55,7 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             VERSION_TAGGED, VERSION_DELETED,
             BUILD_REQUESTED, BUILD_STARTED, BUILD_SUCCEEDED, BUILD_FAILED, BUILD_CANCELLED,
-            STEP_STARTED, STEP_SUCCEEDED, STEP_FAILED, STEP_SKIPPED, STEP_RETRYING,
+            STEP_STARTED, STEP_SUCCEEDED, STEP_FAILED, STEP_SKIPPED, STEP_RETRYING, STEP_CANCELLED, STEP_BLOCKED,
             ARTIFACT_STORED, ARTIFACT_DELETED,
             RELEASE_CANDIDATE, RELEASE_PUBLISHED,
             TEST_REPORTED);

@@ -120,9 +120,12 @@ class ManifestsTest {
 
         Set<String> resources = role.getRules().stream().flatMap(r -> r.getResources().stream())
                 .collect(Collectors.toSet());
-        assertThat(resources).containsExactlyInAnyOrder("jobs", "pods", "pods/log", "events", "leases");
+        assertThat(resources).containsExactlyInAnyOrder("jobs", "pods", "pods/log");
         assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("jobs"))
-                .allSatisfy(r -> assertThat(r.getVerbs()).contains("create", "delete", "watch"));
+                .allSatisfy(r -> assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch", "create",
+                        "delete"));
+        assertThat(role.getRules()).filteredOn(r -> !r.getResources().contains("jobs"))
+                .allSatisfy(r -> assertThat(r.getVerbs()).doesNotContain("create", "update", "patch", "delete"));
     }
 
     private static List<Deployment> deployments() {

@@ -66,6 +66,13 @@ public interface RunnerConfig {
         @WithDefault("10m")
         Duration unschedulableLimit();
 
+        /**
+         * How long a placed attempt may stay pending (no pod created, image pulling, container creating) before
+         * it fails with reason pending.
+         */
+        @WithDefault("20m")
+        Duration pendingLimit();
+
         /** How long an attempt may stay unconfirmed by its executor before it fails with reason launch-failed. */
         @WithDefault("5m")
         Duration launchTimeout();

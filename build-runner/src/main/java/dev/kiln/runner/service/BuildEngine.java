@@ -72,7 +72,7 @@ public class BuildEngine {
         this.owner = config.instanceId().filter(s -> !s.isBlank()).orElseGet(BuildEngine::defaultInstanceId);
         RunnerConfig.Engine engine = config.engine();
         BuildReconciler reconciler = new BuildReconciler(new BuildReconciler.Settings(engine.unschedulableLimit(),
-                engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
+                engine.pendingLimit(), engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
         this.pass = new BuildPass(store, executor, cache, outbox, clock, reconciler, owner, engine.leaseDuration());
         this.versions = new VersionAllocation(versionAllocator, store, outbox, clock, engine.versionAttempts());
         this.logs = new LogShipper(executor, cache, engine.logUploadAttempts());

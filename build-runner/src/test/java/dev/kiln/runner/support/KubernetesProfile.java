@@ -12,6 +12,7 @@ public class KubernetesProfile implements QuarkusTestProfile {
                 "kiln.runner.executor", "kubernetes",
                 "kiln.runner.kubernetes.namespace", "test",
                 "kiln.runner.kubernetes.vanish-grace", "2s",
-                "kiln.runner.engine.unschedulable-limit", "2s");
+                "kiln.runner.engine.unschedulable-limit", "2s",
+                "kiln.runner.engine.pending-limit", "8s");
     }
 }

@@ -38,7 +38,7 @@ public final class TestKubelet implements AutoCloseable {
      * runner's pod cache never has it (a cache that is behind, for good); {@code SUCCEED_POD_DELETED}: the pod
      * is deleted before the Job completes, so no log can be read.
      */
-    public enum Outcome { SUCCEED, SUCCEED_POD_UNSEEN, SUCCEED_POD_DELETED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD }
+    public enum Outcome { SUCCEED, SUCCEED_POD_UNSEEN, SUCCEED_POD_DELETED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD, NO_POD }
 
     private final BiConsumer<String, String> logStub;
     private final KubernetesClient client;
@@ -127,6 +127,9 @@ public final class TestKubelet implements AutoCloseable {
     private void start(Job job) {
         try {
             Outcome outcome = behaviour.apply(job);
+            if (outcome == Outcome.NO_POD) {
+                return;
+            }
             Map<String, String> labels = new java.util.HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
             if (outcome == Outcome.SUCCEED_POD_UNSEEN) {
                 labels.remove("app.kubernetes.io/managed-by");

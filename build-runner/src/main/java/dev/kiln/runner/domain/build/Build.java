@@ -6,6 +6,7 @@ import dev.kiln.events.BuildRequested;
 import dev.kiln.events.BuildStarted;
 import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.KilnEvent;
+import dev.kiln.events.StepCancelled;
 import dev.kiln.runner.domain.pipeline.DagExpander;
 import dev.kiln.runner.domain.pipeline.Pipeline;
 import dev.kiln.runner.domain.pipeline.RunPlan;
@@ -105,6 +106,8 @@ public final class Build {
             }
             if (run.state().isActive() || run.state() == RunState.PENDING) {
                 run.cancel(now, "build cancelled");
+                events.add(new StepCancelled(id, run.step(), run.key(), tag(), versionString(), run.arch(), run.vendor(),
+                        run.attempt(), "build cancelled" + (why == null || why.isBlank() ? "" : ": " + why), now));
             }
         }
         state = BuildState.CANCELLED;

@@ -1,5 +1,6 @@
 package dev.kiln.runner.domain.build;
 
+import dev.kiln.events.StepBlocked;
 import dev.kiln.events.StepFailed;
 import dev.kiln.events.StepRetrying;
 import dev.kiln.events.StepSkipped;
@@ -29,10 +30,12 @@ import java.util.function.Function;
 public final class BuildReconciler {
 
     /**
-     * Limits of a pass: how long an attempt may sit unschedulable or unconfirmed by the executor, how many
+     * Limits of a pass: how long an attempt may sit unschedulable, pending (no pod, image pulling, container
+     * creating) or unconfirmed by the executor, how many
      * runs of one build may be active at once (0: no limit), and the executor name for events.
      */
-    public record Settings(Duration unschedulableLimit, Duration launchTimeout, int maxActiveRuns, String executor) {
+    public record Settings(Duration unschedulableLimit, Duration pendingLimit, Duration launchTimeout, int maxActiveRuns,
+            String executor) {
     }
 
     private final Settings settings;
@@ -77,7 +80,11 @@ public final class BuildReconciler {
             ReconcileResult result, Set<String> verifying) {
         Observation observation = seen != null ? seen : new Observation.NotFound("not reported by the executor");
         switch (observation) {
-            case Observation.NotFound notFound -> settleMissing(build, run, notFound, now, result);
+            case Observation.NotFound notFound -> {
+                if (!settleFromOutputs(build, run, notFound, cache, now, result, verifying)) {
+                    settleMissing(build, run, notFound, now, result);
+                }
+            }
             case Observation.Waiting waiting -> settleWaiting(build, run, waiting, now, result);
             case Observation.Running ignored -> run.confirmStarted(now, null);
             case Observation.Succeeded ignored -> {
@@ -87,6 +94,32 @@ public final class BuildReconciler {
             }
             case Observation.Failed failed -> attemptFailed(build, run, failed.reason() + ": " + failed.detail(), now, result);
         }
+    }
+
+    /**
+     * An attempt the executor no longer has may have finished while nobody watched (a Job expires an hour
+     * after it ends): if every declared output is in the cache, its work is done. Returns true when settled
+     * or when the lookup is still to come.
+     */
+    private static boolean settleFromOutputs(Build build, StepRun run, Observation.NotFound notFound, CacheView cache,
+            Instant now, ReconcileResult result, Set<String> verifying) {
+        if (run.outputs().isEmpty()) {
+            return false;
+        }
+        Optional<List<String>> missing = missing(run.outputs(), cache, result);
+        if (missing.isEmpty()) {
+            verifying.add(run.key());
+            return true;
+        }
+        if (!missing.get().isEmpty()) {
+            return false;
+        }
+        run.succeed(now, "succeeded unobserved: " + notFound.reason() + ", but all " + run.outputs().size()
+                + " declared output(s) are in the cache");
+        result.storeLog(handle(build, run), run.logPath());
+        build.record(new StepSucceeded(build.id(), run.step(), run.key(), build.tag(), build.versionString(),
+                run.arch(), run.vendor(), run.attempt(), run.outputs(), run.logPath(), now));
+        return true;
     }
 
     private void settleMissing(Build build, StepRun run, Observation.NotFound notFound, Instant now,
@@ -106,16 +139,21 @@ public final class BuildReconciler {
             ReconcileResult result) {
         Instant since = waiting.unschedulableSince();
         run.confirmStarted(now, since == null ? waiting.message() : "unschedulable: " + waiting.message());
-        if (since == null) {
-            return;
+        if (since != null) {
+            failAfter(build, run, since.plus(settings.unschedulableLimit()), "unschedulable: " + waiting.message()
+                    + " (for more than " + settings.unschedulableLimit().toSeconds() + "s)", now, result);
+        } else {
+            failAfter(build, run, (run.startedAt() == null ? now : run.startedAt()).plus(settings.pendingLimit()), "pending: " + waiting.message()
+                    + " (for more than " + settings.pendingLimit().toSeconds() + "s)", now, result);
         }
-        Instant limit = since.plus(settings.unschedulableLimit());
+    }
+
+    private void failAfter(Build build, StepRun run, Instant limit, String why, Instant now, ReconcileResult result) {
         if (now.isBefore(limit)) {
             result.wakeAt(limit);
         } else {
             result.stop(handle(build, run));
-            attemptFailed(build, run, "unschedulable: " + waiting.message() + " (for more than "
-                    + settings.unschedulableLimit().toSeconds() + "s)", now, result);
+            attemptFailed(build, run, why, now, result);
         }
     }
 
@@ -261,6 +299,8 @@ public final class BuildReconciler {
         for (StepRun run : build.runs()) {
             if (run.state() == RunState.PENDING) {
                 run.block("not run: " + failedUpstream(build, run) + " failed");
+                build.record(new StepBlocked(build.id(), run.step(), run.key(), build.tag(), build.versionString(),
+                        run.arch(), run.vendor(), run.attempt(), run.reason(), now));
             }
         }
         build.fail(failed, failed.size() + " step run(s) failed: " + String.join(", ", failed), now);

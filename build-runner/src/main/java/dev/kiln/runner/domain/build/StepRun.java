@@ -79,9 +79,13 @@ public final class StepRun {
     }
 
     void succeed(Instant now) {
+        succeed(now, null);
+    }
+
+    void succeed(Instant now, String note) {
         state = RunState.SUCCEEDED;
         finishedAt = now;
-        reason = null;
+        reason = note;
     }
 
     void skip(Instant now, String why, List<String> renderedOutputs) {

@@ -43,7 +43,13 @@ public final class JobStatusMapper {
         if (job.getStatus() != null && job.getStatus().getSucceeded() != null && job.getStatus().getSucceeded() > 0) {
             return new Observation.Succeeded();
         }
-        return pod.map(JobStatusMapper::fromPod).orElseGet(() -> new Observation.Waiting("waiting for the Job's pod", null));
+        return pod.map(JobStatusMapper::fromPod).orElseGet(() -> new Observation.Waiting(noPodYet(job), null));
+    }
+
+    private static String noPodYet(Job job) {
+        String name = job.getMetadata() == null ? "" : job.getMetadata().getName();
+        return "no pod of Job " + name + " yet (a ResourceQuota or Pod Security admission may refuse it: "
+                + "see kubectl describe job " + name + ")";
     }
 
     private static Observation jobFailure(Job job, Optional<Pod> pod) {

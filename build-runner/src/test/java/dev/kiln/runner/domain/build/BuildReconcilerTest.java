@@ -2,12 +2,15 @@ package dev.kiln.runner.domain.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kiln.events.BuildCancelled;
 import dev.kiln.events.BuildFailed;
 import dev.kiln.events.BuildStarted;
 import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.KilnEvent;
+import dev.kiln.events.StepBlocked;
+import dev.kiln.events.StepCancelled;
 import dev.kiln.events.StepFailed;
 import dev.kiln.events.StepRetrying;
 import dev.kiln.events.StepSkipped;
@@ -57,7 +60,7 @@ class BuildReconcilerTest {
     private static final String IMAGE_ARM64 = "images/arm64/4799.0.0+nightly-20260821-2100/flatcar_production_image.bin.bz2";
 
     private final BuildReconciler reconciler = new BuildReconciler(
-            new BuildReconciler.Settings(Duration.ofMinutes(10), Duration.ofMinutes(5), 0, "kubernetes"));
+            new BuildReconciler.Settings(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(5), 0, "kubernetes"));
     private final Set<String> cache = new HashSet<>();
     private final Map<String, Observation> observed = new HashMap<>();
     private Instant now = Instant.parse("2026-08-21T21:00:00Z");
@@ -209,8 +212,13 @@ class BuildReconcilerTest {
         assertThat(state(build, "image-amd64")).isEqualTo(RunState.BLOCKED);
         assertThat(build.run("release").orElseThrow().reason()).isEqualTo("not run: packages-amd64 failed");
         assertThat(build.state()).isEqualTo(BuildState.FAILED);
-        assertThat(build.drainEvents()).last().isInstanceOfSatisfying(BuildFailed.class,
+        List<KilnEvent> events = build.drainEvents();
+        assertThat(events).last().isInstanceOfSatisfying(BuildFailed.class,
                 e -> assertThat(e.failedSteps()).containsExactly("packages-amd64"));
+        assertThat(events).filteredOn(StepBlocked.class::isInstance).map(StepBlocked.class::cast)
+                .extracting(StepBlocked::stepRun, StepBlocked::reason).containsExactlyInAnyOrder(
+                        tuple("image-amd64", "not run: packages-amd64 failed"),
+                        tuple("release", "not run: packages-amd64 failed"));
     }
 
     @Test
@@ -263,6 +271,64 @@ class BuildReconcilerTest {
         assertThat(expired.stops()).containsExactly(new RunHandle("k7xq2m4pza", "packages-amd64", 1));
         assertThat(build.run("packages-amd64").orElseThrow().reason())
                 .startsWith("unschedulable: 0/3 nodes are available");
+    }
+
+    @Test
+    void failsAnAttemptPendingForLongerThanTheLimitAndStopsIt() {
+        Build build = build(true);
+        pass(build);
+        Instant placed = now;
+        observed.put("packages-amd64", new Observation.Waiting("no pod created for the Job yet", null));
+        observed.put("packages-arm64", new Observation.Running());
+
+        ReconcileResult waiting = pass(build);
+        now = now.plus(Duration.ofMinutes(19));
+        ReconcileResult stillWaiting = pass(build);
+        now = now.plus(Duration.ofMinutes(2));
+        ReconcileResult expired = pass(build);
+
+        assertThat(waiting.wakeAt()).isEqualTo(placed.plus(Duration.ofMinutes(20)));
+        assertThat(stillWaiting.stops()).isEmpty();
+        assertThat(expired.stops()).containsExactly(new RunHandle("k7xq2m4pza", "packages-amd64", 1));
+        assertThat(build.run("packages-amd64").orElseThrow().reason())
+                .isEqualTo("pending: no pod created for the Job yet (for more than 1200s)");
+        assertThat(state(build, "packages-amd64")).isEqualTo(RunState.PENDING);
+    }
+
+    @Test
+    void succeedsAnAttemptWhoseJobExpiredUnobservedWhenAllItsOutputsAreCached() {
+        Build build = build(true);
+        pass(build);
+        observed.put("packages-amd64", new Observation.Running());
+        observed.put("packages-arm64", new Observation.Running());
+        pass(build);
+        build.drainEvents();
+        finish("packages-amd64", new Observation.NotFound("Job kiln-k7xq2m4pza-packages-amd64-1 does not exist"),
+                PACKAGES_AMD64);
+
+        ReconcileResult result = pass(build);
+
+        StepRun run = build.run("packages-amd64").orElseThrow();
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.attempt()).isEqualTo(1);
+        assertThat(run.reason()).startsWith("succeeded unobserved: Job kiln-k7xq2m4pza-packages-amd64-1 does not exist");
+        assertThat(result.launches()).extracting(l -> l.handle().runKey()).containsExactly("image-amd64");
+        assertThat(build.drainEvents()).first().isInstanceOf(StepSucceeded.class);
+    }
+
+    @Test
+    void waitsForTheCacheBeforeDecidingAboutAVanishedAttemptWithOutputs() {
+        Build build = build(true);
+        pass(build);
+        observed.put("packages-amd64", new Observation.Running());
+        observed.put("packages-arm64", new Observation.Running());
+        pass(build);
+        observed.put("packages-amd64", new Observation.NotFound("Job kiln-k7xq2m4pza-packages-amd64-1 does not exist"));
+
+        ReconcileResult result = reconciler.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.empty(), now);
+
+        assertThat(result.unknownPaths()).contains(PACKAGES_AMD64);
+        assertThat(state(build, "packages-amd64")).isEqualTo(RunState.RUNNING);
     }
 
     @Test
@@ -365,8 +431,13 @@ class BuildReconcilerTest {
         assertThat(result.stops()).extracting(RunHandle::runKey).containsExactly("packages-amd64", "packages-arm64");
         assertThat(build.runs()).extracting(StepRun::state).containsOnly(RunState.CANCELLED);
         assertThat(build.state()).isEqualTo(BuildState.CANCELLED);
-        assertThat(build.drainEvents()).singleElement().isInstanceOfSatisfying(BuildCancelled.class,
+        List<KilnEvent> events = build.drainEvents();
+        assertThat(events).last().isInstanceOfSatisfying(BuildCancelled.class,
                 e -> assertThat(e.cancelledBy()).isEqualTo("ci"));
+        assertThat(events).filteredOn(StepCancelled.class::isInstance).map(StepCancelled.class::cast)
+                .extracting(StepCancelled::stepRun, StepCancelled::attempt).containsExactlyInAnyOrder(
+                        tuple("packages-amd64", 1), tuple("packages-arm64", 1), tuple("image-amd64", 0),
+                        tuple("image-arm64", 0), tuple("release", 0));
         assertThat(pass(build).launches()).isEmpty();
         assertThatThrownBy(() -> BuildReconciler.cancel(build, "ci", "again", now))
                 .isInstanceOf(BuildTransitionException.class);
@@ -375,7 +446,7 @@ class BuildReconcilerTest {
     @Test
     void neverHasMoreActiveRunsThanTheLimit() {
         BuildReconciler limited = new BuildReconciler(
-                new BuildReconciler.Settings(Duration.ofMinutes(10), Duration.ofMinutes(5), 1, "local"));
+                new BuildReconciler.Settings(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(5), 1, "local"));
         Build build = build(true);
 
         ReconcileResult result = limited.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.of(false), now);

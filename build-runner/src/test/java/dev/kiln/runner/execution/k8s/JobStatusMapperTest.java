@@ -172,8 +172,9 @@ class JobStatusMapperTest {
     }
 
     @Test
-    void aJobWithoutPodWaitsForIt() {
-        assertThat(JobStatusMapper.map(job(null, null), List.of()))
-                .isEqualTo(new Observation.Waiting("waiting for the Job's pod", null));
+    void aJobWithoutPodWaitsForItAndSaysWhereToLookWhyNone() {
+        assertThat(JobStatusMapper.map(job(null, null), List.of())).isEqualTo(new Observation.Waiting(
+                "no pod of Job kiln-k7xq2m4pza-image-amd64-1 yet (a ResourceQuota or Pod Security admission may refuse"
+                        + " it: see kubectl describe job kiln-k7xq2m4pza-image-amd64-1)", null));
     }
 }

@@ -3,8 +3,10 @@ package dev.kiln.runner.execution.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kiln.runner.domain.pipeline.PodSettings;
 import dev.kiln.runner.domain.port.AttemptLog;
 import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepLaunch;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -47,9 +49,20 @@ class KubernetesExecutorTest {
                 new KubernetesMixedDispatcher(responses, List.of()), false);
         server.init();
         client = server.createClient().inNamespace(NAMESPACE);
-        executor = new KubernetesExecutor(client, new JobSettings(NAMESPACE, "alpine/git:2.47.2",
+        executor = newExecutor();
+    }
+
+    private KubernetesExecutor newExecutor() {
+        return new KubernetesExecutor(client, new JobSettings(NAMESPACE, "alpine/git:2.47.2",
                 "https://github.com/flatcar/scripts.git", "http://artifact-service:8080", "kiln-cache-token", "token",
                 3600, "IfNotPresent"), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    private static StepLaunch launch(RunHandle handle) {
+        return new StepLaunch(handle, "image", "arm64", null, "stable-4593.2.5",
+                "ghcr.io/flatcar/flatcar-packages-arm64:4593.2.5", List.of("/bin/bash", "-e", "-c", "image_build arm64"),
+                Map.of("KILN_ARCH", "arm64"), List.of(), Duration.ofHours(2),
+                new PodSettings(true, true, List.of(), Map.of(), Map.of(), Map.of(), List.of(), null));
     }
 
     @AfterEach
@@ -98,6 +111,36 @@ class KubernetesExecutorTest {
 
         assertThat(executor.known()).as("the stopped cache still shows the Job running").contains(IMAGE_ARM64);
         assertThat(executor.confirmRunning(IMAGE_ARM64)).isFalse();
+    }
+
+    @Test
+    void aFreshExecutorLaunchingAnAttemptWhoseJobExistsLeavesThatJobAlone() {
+        Job earlier = client.batch().v1().jobs().resource(job(JOB, false)).create();
+        KubernetesExecutor restarted = newExecutor();
+        try {
+            restarted.launch(launch(IMAGE_ARM64));
+            await().atMost(Duration.ofSeconds(30)).until(() -> restarted.known().contains(IMAGE_ARM64));
+            restarted.launch(launch(IMAGE_ARM64));
+
+            List<Job> jobs = client.batch().v1().jobs().list().getItems();
+            assertThat(jobs).singleElement().satisfies(job -> {
+                assertThat(job.getMetadata().getUid()).isEqualTo(earlier.getMetadata().getUid());
+                assertThat(job.getSpec().getTemplate()).as("not replaced by the fresh executor's Job").isNull();
+            });
+        } finally {
+            restarted.shutdown();
+        }
+    }
+
+    @Test
+    void aFreshExecutorCreatesTheJobOfAnAttemptThatHasNone() {
+        executor.launch(launch(IMAGE_ARM64));
+
+        Job job = client.batch().v1().jobs().withName(JOB).get();
+
+        assertThat(job).isNotNull();
+        assertThat(job.getMetadata().getLabels()).containsEntry(Labels.RUN, "image-arm64").containsEntry(Labels.ATTEMPT, "1");
+        assertThat(job.getSpec().getBackoffLimit()).isZero();
     }
 
     @Test
