@@ -159,9 +159,9 @@ class BuildApiTest {
         given().get("/api/v1/pipelines/full").then().statusCode(200)
                 .body("steps.name", contains("sdk_bootstrap", "sdk_container", "packages", "push_pkgs", "image", "vms",
                         "tests"))
-                .body("steps.find { it.name == 'packages' }.image",
-                        equalTo("${params.registry}/flatcar-sdk-${arch}:${sdkVersionDocker}"))
-                .body("steps.find { it.name == 'image' }.pod.privileged", equalTo(true));
+                .body("steps.find { it.name == 'packages' }.image", equalTo("${params.hostImage}"))
+                .body("steps.find { it.name == 'image' }.pod.privileged", equalTo(true))
+                .body("steps.find { it.name == 'image' }.pod.dockerDaemon", equalTo(true));
         given().get("/api/v1/pipelines/nope").then().statusCode(404)
                 .body("type", equalTo("https://kiln.dev/problems/pipeline-not-found"));
     }

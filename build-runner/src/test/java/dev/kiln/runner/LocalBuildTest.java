@@ -140,6 +140,16 @@ class LocalBuildTest {
     }
 
     @Test
+    void aStepWhoseSecretIsMissingFailsToStartAndSaysWhich() {
+        String id = create(nightly("secret", List.of("amd64"), List.of()));
+
+        JsonPath build = awaitState(id, "failed", LONG);
+
+        assertThat(runOf(build, "sign").get("reason")).asString()
+                .startsWith("start-failed: secret flatcar-signing/private.asc for SIGNING_KEY is missing");
+    }
+
+    @Test
     void skipsEveryStepWhoseOutputsAreAlreadyCachedForTheTag() {
         String first = create(nightly("quick", List.of("amd64"), List.of()));
         String tag = awaitState(first, "succeeded", LONG).getString("tag");

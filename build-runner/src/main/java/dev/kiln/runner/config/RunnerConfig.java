@@ -120,6 +120,10 @@ public interface RunnerConfig {
         @WithDefault("30s")
         Duration vanishGrace();
 
+        /** Image of the Docker-in-Docker sidecar of steps with dockerDaemon: true. */
+        @WithDefault("docker:28.3.3-dind")
+        String dockerImage();
+
         /** Image pull policy of step containers. */
         @WithDefault("IfNotPresent")
         String imagePullPolicy();

@@ -29,7 +29,8 @@ public class ExecutorProducer {
         RunnerConfig.Kubernetes k8s = config.kubernetes();
         String namespace = k8s.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
         JobSettings settings = new JobSettings(namespace, k8s.gitImage(), config.scriptsRepoUrl(), config.cacheUrl(),
-                k8s.cacheTokenSecret(), k8s.cacheTokenKey(), k8s.ttlSecondsAfterFinished(), k8s.imagePullPolicy());
+                k8s.cacheTokenSecret(), k8s.cacheTokenKey(), k8s.ttlSecondsAfterFinished(), k8s.imagePullPolicy(),
+                k8s.dockerImage());
         return new KubernetesExecutor(client, settings, k8s.vanishGrace(), clock);
     }
 

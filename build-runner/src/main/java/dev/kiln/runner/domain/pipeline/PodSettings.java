@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where and how a step's container runs on Kubernetes. The local executor ignores these: a local process
- * has the host's privileges and devices.
+ * has the host's privileges, devices, network and Docker daemon.
  */
 public record PodSettings(
         boolean privileged,
@@ -15,7 +15,9 @@ public record PodSettings(
         Map<String, String> limits,
         Map<String, String> nodeSelector,
         List<Toleration> tolerations,
-        String serviceAccount) {
+        String serviceAccount,
+        boolean hostNetwork,
+        boolean dockerDaemon) {
 
     /** A volume: {@code kind} says which of {@code source} (path, claim, secret or config map name) means. */
     public record Volume(String name, String mountPath, Kind kind, String source, String sizeLimit, String medium,

@@ -21,7 +21,7 @@ final class StepConverter {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
     static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(1, Duration.ofSeconds(30), 2.0, Duration.ofMinutes(10));
-    static final Set<String> RESERVED_VOLUMES = Set.of("workspace", "host-dev", "tmp");
+    static final Set<String> RESERVED_VOLUMES = Set.of("workspace", "host-dev", "tmp", "docker-socket", "docker-data");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -166,7 +166,8 @@ final class StepConverter {
         return new PodSettings(Boolean.TRUE.equals(s.privileged()), Boolean.TRUE.equals(s.hostDev()), volumes(s),
                 s.resources() == null || s.resources().requests() == null ? Map.of() : Map.copyOf(s.resources().requests()),
                 s.resources() == null || s.resources().limits() == null ? Map.of() : Map.copyOf(s.resources().limits()),
-                s.nodeSelector() == null ? Map.of() : Map.copyOf(s.nodeSelector()), tolerations(s), s.serviceAccount());
+                s.nodeSelector() == null ? Map.of() : Map.copyOf(s.nodeSelector()), tolerations(s), s.serviceAccount(),
+                Boolean.TRUE.equals(s.hostNetwork()), Boolean.TRUE.equals(s.dockerDaemon()));
     }
 
     private List<Volume> volumes(StepSpec s) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One step as written in YAML. Either {@code run} (a bash script) or {@code command} (+ {@code args}) says
- * what runs; strings are templates. Null means "not set": the pipeline's {@code defaults} or Kiln's apply.
+ * what runs; strings are templates. {@code dockerDaemon} gives the step a Docker daemon of its own (Flatcar's
+ * ci-automation wrappers drive the SDK through {@code docker run}). Null means "not set": the pipeline's {@code defaults} or Kiln's apply.
  */
 public record StepSpec(
         String name,
@@ -30,7 +31,9 @@ public record StepSpec(
         ResourcesSpec resources,
         Map<String, String> nodeSelector,
         List<TolerationSpec> tolerations,
-        String serviceAccount) {
+        String serviceAccount,
+        Boolean hostNetwork,
+        Boolean dockerDaemon) {
 
     /** Which vendor images a per-vendor step runs for: all requested ones, minus {@code exclude}, within {@code include}. */
     public record VendorFilterSpec(List<String> include, List<String> exclude) {

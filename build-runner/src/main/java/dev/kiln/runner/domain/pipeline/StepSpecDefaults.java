@@ -25,7 +25,8 @@ final class StepSpecDefaults {
                 first(step, defaults, StepSpec::retry), step.outputs(), first(step, defaults, StepSpec::privileged),
                 first(step, defaults, StepSpec::hostDev), concat(defaults.volumes(), step.volumes()),
                 first(step, defaults, StepSpec::resources), merged(defaults.nodeSelector(), step.nodeSelector()),
-                concat(defaults.tolerations(), step.tolerations()), first(step, defaults, StepSpec::serviceAccount));
+                concat(defaults.tolerations(), step.tolerations()), first(step, defaults, StepSpec::serviceAccount),
+                first(step, defaults, StepSpec::hostNetwork), first(step, defaults, StepSpec::dockerDaemon));
     }
 
     private static <T> T first(StepSpec step, StepSpec defaults, Function<StepSpec, T> field) {

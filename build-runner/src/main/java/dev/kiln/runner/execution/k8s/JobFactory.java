@@ -27,7 +27,10 @@ import java.util.TreeMap;
  * settings: deterministic name and labels, {@code backoffLimit: 0} (retries are Kiln's),
  * {@code activeDeadlineSeconds} from the step's timeout, {@code ttlSecondsAfterFinished}; an init
  * container clones the scripts repository at the tag into {@code /work/scripts}, where the step runs with
- * the env contract, the cache URL and the cache token from a Secret.
+ * the env contract, the cache URL and the cache token from a Secret. A step with {@code dockerDaemon} gets a
+ * Docker-in-Docker sidecar (a native sidecar: it starts before the step and ends with it) that sees the
+ * step's volumes at the same paths, so that {@code docker run -v $PWD:...} in Flatcar's wrappers works; the
+ * step's resources go to the daemon, where its containers run.
  */
 public final class JobFactory {
 
@@ -35,6 +38,9 @@ public final class JobFactory {
     public static final String SCRIPTS = WORKSPACE + "/scripts";
     static final String STEP_CONTAINER = "step";
     static final String CHECKOUT_CONTAINER = "checkout";
+    static final String DOCKER_CONTAINER = "docker";
+    static final String DOCKER_SOCKET_DIR = "/run/kiln-docker";
+    static final String DOCKER_HOST = "unix://" + DOCKER_SOCKET_DIR + "/docker.sock";
 
     private JobFactory() {
     }
@@ -61,7 +67,9 @@ public final class JobFactory {
                             .withServiceAccountName(pod.serviceAccount())
                             .withNodeSelector(pod.nodeSelector().isEmpty() ? null : new TreeMap<>(pod.nodeSelector()))
                             .withTolerations(tolerations(pod))
-                            .withInitContainers(checkout(launch, settings))
+                            .withHostNetwork(pod.hostNetwork() ? true : null)
+                            .withDnsPolicy(pod.hostNetwork() ? "ClusterFirstWithHostNet" : null)
+                            .withInitContainers(initContainers(launch, settings))
                             .withContainers(step(launch, settings))
                             .withVolumes(volumes(pod))
                         .endSpec()
@@ -85,6 +93,31 @@ public final class JobFactory {
             labels.put(Labels.VENDOR, launch.vendor());
         }
         return labels;
+    }
+
+    private static List<Container> initContainers(StepLaunch launch, JobSettings settings) {
+        return launch.pod().dockerDaemon() ? List.of(checkout(launch, settings), dockerDaemon(launch.pod(), settings))
+                : List.of(checkout(launch, settings));
+    }
+
+    private static Container dockerDaemon(PodSettings pod, JobSettings settings) {
+        List<VolumeMount> mounts = new ArrayList<>(mounts(pod));
+        mounts.add(mount("docker-data", "/var/lib/docker", false));
+        ContainerBuilder daemon = new ContainerBuilder()
+                .withName(DOCKER_CONTAINER)
+                .withImage(settings.dockerImage())
+                .withImagePullPolicy(settings.imagePullPolicy())
+                .withRestartPolicy("Always")
+                .withArgs("--host=" + DOCKER_HOST)
+                .withEnv(new EnvVar("DOCKER_TLS_CERTDIR", "", null))
+                .withNewSecurityContext().withPrivileged(true).endSecurityContext()
+                .withNewStartupProbe()
+                    .withNewExec().withCommand("docker", "--host=" + DOCKER_HOST, "version").endExec()
+                    .withPeriodSeconds(2).withFailureThreshold(90)
+                .endStartupProbe()
+                .withVolumeMounts(mounts);
+        resources(daemon, pod);
+        return daemon.build();
     }
 
     private static Container checkout(StepLaunch launch, JobSettings settings) {
@@ -111,11 +144,17 @@ public final class JobFactory {
         if (pod.privileged()) {
             container.withNewSecurityContext().withPrivileged(true).endSecurityContext();
         }
+        if (!pod.dockerDaemon()) {
+            resources(container, pod);
+        }
+        return container.build();
+    }
+
+    private static void resources(ContainerBuilder container, PodSettings pod) {
         if (!pod.requests().isEmpty() || !pod.limits().isEmpty()) {
             container.withNewResources().withRequests(quantities(pod.requests())).withLimits(quantities(pod.limits()))
                     .endResources();
         }
-        return container.build();
     }
 
     private static List<EnvVar> env(StepLaunch launch, JobSettings settings) {
@@ -123,6 +162,9 @@ public final class JobFactory {
         launch.env().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
         env.add(new EnvVar("KILN_CACHE_URL", settings.cacheUrl(), null));
         env.add(secretEnv("KILN_CACHE_TOKEN", settings.cacheTokenSecret(), settings.cacheTokenKey()));
+        if (launch.pod().dockerDaemon()) {
+            env.add(new EnvVar("DOCKER_HOST", DOCKER_HOST, null));
+        }
         for (SecretEnv secret : launch.secrets()) {
             env.add(secretEnv(secret.env(), secret.secret(), secret.key()));
         }
@@ -141,6 +183,9 @@ public final class JobFactory {
         if (pod.hostDev()) {
             mounts.add(mount("host-dev", "/dev", false));
         }
+        if (pod.dockerDaemon()) {
+            mounts.add(mount("docker-socket", DOCKER_SOCKET_DIR, false));
+        }
         pod.volumes().forEach(v -> mounts.add(mount(v.name(), v.mountPath(), v.readOnly())));
         return mounts;
     }
@@ -156,6 +201,10 @@ public final class JobFactory {
         if (pod.hostDev()) {
             volumes.add(new VolumeBuilder().withName("host-dev").withNewHostPath().withPath("/dev")
                     .withType("Directory").endHostPath().build());
+        }
+        if (pod.dockerDaemon()) {
+            volumes.add(new VolumeBuilder().withName("docker-socket").withNewEmptyDir().endEmptyDir().build());
+            volumes.add(new VolumeBuilder().withName("docker-data").withNewEmptyDir().endEmptyDir().build());
         }
         pod.volumes().forEach(v -> volumes.add(volume(v)));
         return volumes;

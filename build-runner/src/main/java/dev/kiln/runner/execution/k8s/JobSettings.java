@@ -2,7 +2,7 @@ package dev.kiln.runner.execution.k8s;
 
 /**
  * What every step Job shares: where it runs, how it checks the scripts out, how it reaches the cache, and
- * how long Kubernetes keeps it after it finished.
+ * how long Kubernetes keeps it after it finished, and which image serves a step's own Docker daemon.
  */
 public record JobSettings(
         String namespace,
@@ -12,5 +12,6 @@ public record JobSettings(
         String cacheTokenSecret,
         String cacheTokenKey,
         int ttlSecondsAfterFinished,
-        String imagePullPolicy) {
+        String imagePullPolicy,
+        String dockerImage) {
 }

@@ -113,6 +113,9 @@ public final class JobStatusMapper {
                 return Optional.of(new Observation.Failed("oom-killed", "container " + status.getName()
                         + " was OOMKilled (exit code " + terminated.getExitCode() + ")"));
             }
+            if (JobFactory.DOCKER_CONTAINER.equals(status.getName())) {
+                continue;
+            }
             if (terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0) {
                 boolean checkout = JobFactory.CHECKOUT_CONTAINER.equals(status.getName());
                 return Optional.of(new Observation.Failed(checkout ? "checkout-failed" : "exit-code",

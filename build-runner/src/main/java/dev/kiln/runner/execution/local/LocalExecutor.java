@@ -117,10 +117,11 @@ public class LocalExecutor implements StepExecutor {
         env.put("KILN_CACHE_TOKEN", config.cacheToken().orElse(""));
         env.put("KILN_WORK_DIR", attempt.dir.toString());
         for (SecretEnv secret : launch.secrets()) {
-            config.local().secretsDir().map(d -> d.resolve(secret.secret()).resolve(secret.key()))
-                    .filter(Files::isReadable).ifPresentOrElse(file -> env.put(secret.env(), read(file)),
-                            () -> appendQuietly(attempt, "kiln: no local secret " + secret.secret() + "/"
-                                    + secret.key() + " for " + secret.env() + "\n"));
+            Path file = config.local().secretsDir().map(d -> d.resolve(secret.secret()).resolve(secret.key()))
+                    .filter(Files::isReadable).orElseThrow(() -> new IllegalStateException("secret "
+                            + secret.secret() + "/" + secret.key() + " for " + secret.env() + " is missing: no readable "
+                            + "file <kiln.runner.local.secrets-dir>/" + secret.secret() + "/" + secret.key()));
+            env.put(secret.env(), read(file));
         }
     }
 

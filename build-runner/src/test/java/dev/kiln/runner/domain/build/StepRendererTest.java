@@ -26,27 +26,34 @@ class StepRendererTest {
     }
 
     @Test
-    void runsPackagesInTheSdkImageOfTheNightlyWithFlatcarsCall() {
+    void runsPackagesWithFlatcarsCallInTheHostImageWithItsOwnDockerDaemon() {
         Build build = started("full", Fixtures.MAIN_NIGHTLY, List.of(), Map.of());
 
         StepLaunch packages = launch(build, "packages-arm64");
 
-        assertThat(packages.image()).isEqualTo("ghcr.io/flatcar/flatcar-sdk-arm64:4799.0.0-nightly-20260821-2100");
+        assertThat(packages.image()).isEqualTo("ghcr.io/flatcar/flatcar-sdk-all:4593.0.0");
         assertThat(packages.command()).containsExactly("/bin/bash", "-e", "-c",
                 "source ci-automation/packages.sh\npackages_build arm64\n");
         assertThat(packages.tag()).isEqualTo("main-4799.0.0-nightly-20260821-2100");
+        assertThat(packages.pod()).satisfies(pod -> {
+            assertThat(pod.dockerDaemon()).as("run_sdk_container needs a Docker daemon").isTrue();
+            assertThat(pod.hostNetwork()).as("the SDK runs with --network host").isTrue();
+            assertThat(pod.privileged()).isTrue();
+            assertThat(pod.hostDev()).isTrue();
+        });
     }
 
     @Test
-    void stepsAfterPackagesRunInThePackagesImage() {
-        Build build = started("full", Fixtures.MAIN_NIGHTLY, List.of("aws"), Map.of());
+    void everyWrapperRunsInTheHostImageWhichABuildMayReplace() {
+        Build bundled = started("full", Fixtures.MAIN_NIGHTLY, List.of("aws"), Map.of());
+        Build own = started("os", Fixtures.STABLE, List.of("aws"), Map.of("hostImage", "registry.example.com/flatcar-ci:7"));
 
-        assertThat(launch(build, "image-amd64").image())
-                .isEqualTo("ghcr.io/flatcar/flatcar-packages-amd64:4799.0.0-nightly-20260821-2100");
-        assertThat(launch(build, "vms-amd64-aws").image())
-                .isEqualTo("ghcr.io/flatcar/flatcar-packages-amd64:4799.0.0-nightly-20260821-2100");
-        assertThat(launch(build, "vms-amd64-aws").command().get(3)).contains("vm_build amd64 ami ami_vmdk");
-        assertThat(launch(build, "tests-amd64-aws").command().get(3)).contains("test_run amd64 aws");
+        assertThat(List.of("sdk_bootstrap", "sdk_container", "packages-amd64", "push_pkgs-amd64", "image-amd64",
+                "vms-amd64-aws", "tests-amd64-aws")).allSatisfy(run -> assertThat(launch(bundled, run).image())
+                        .isEqualTo("ghcr.io/flatcar/flatcar-sdk-all:4593.0.0"));
+        assertThat(launch(own, "tests-amd64-aws").image()).isEqualTo("registry.example.com/flatcar-ci:7");
+        assertThat(launch(bundled, "vms-amd64-aws").command().get(3)).contains("vm_build amd64 ami ami_vmdk");
+        assertThat(launch(bundled, "tests-amd64-aws").command().get(3)).contains("test_run amd64 aws");
     }
 
     @Test
@@ -71,7 +78,6 @@ class StepRendererTest {
         assertThat(StepRenderer.outputs(build, build.run("packages-arm64").orElseThrow())).containsExactly(
                 "containers/4593.2.5/flatcar-packages-arm64-4593.2.5.tar.zst",
                 "build-logs/4593.0.0/packages-arm64-logs-*.tar.xz");
-        assertThat(launch(build, "packages-arm64").image()).isEqualTo("ghcr.io/flatcar/flatcar-sdk-arm64:4593.0.0");
     }
 
     @Test

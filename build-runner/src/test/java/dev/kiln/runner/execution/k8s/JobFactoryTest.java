@@ -32,7 +32,7 @@ class JobFactoryTest {
     private static final Instant LAUNCHED = Instant.parse("2026-08-21T21:00:05Z");
     private static final JobSettings SETTINGS = new JobSettings("kiln-builds", "alpine/git:2.47.2",
             "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache", "kiln-cache-token",
-            "token", 3600, "IfNotPresent");
+            "token", 3600, "IfNotPresent", "docker:28.3.3-dind");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -41,7 +41,8 @@ class JobFactoryTest {
             "vms-amd64-aws,       os,     stable,       vms-amd64-aws",
             "tests-arm64-qemu,    full,   main-nightly, tests-arm64-qemu",
             "sysext-release,      sysext, main-nightly, sysext_release",
-            "secrets-and-volumes, custom, main-nightly, sign-amd64"})
+            "secrets-and-volumes, custom, main-nightly, sign-amd64",
+            "docker-daemon,       custom, main-nightly, wrapped-arm64"})
     void buildsTheJobOfAStepRunAttempt(String caseName, String pipeline, String version, String run) throws IOException {
         Build build = build(pipeline, "main-nightly".equals(version) ? Fixtures.MAIN_NIGHTLY : Fixtures.STABLE);
 
@@ -89,6 +90,19 @@ class JobFactoryTest {
                       - {name: keys, mountPath: /etc/flatcar/keys, secret: flatcar-keys}
                       - {name: config, mountPath: /etc/kiln, configMap: kiln-step-config}
                     timeout: 45m
+                  - name: wrapped
+                    perArch: true
+                    image: ghcr.io/example/flatcar-ci:2026.11
+                    run: |
+                      source ci-automation/packages.sh
+                      packages_build ${arch}
+                    dockerDaemon: true
+                    hostNetwork: true
+                    privileged: true
+                    hostDev: true
+                    resources: {requests: {cpu: "8", memory: 16Gi}}
+                    volumes:
+                      - {name: build-output, mountPath: /work/scripts/__build__, emptyDir: {sizeLimit: 200Gi}}
                 """);
     }
 

@@ -54,6 +54,17 @@ class JobStatusMapperTest {
     }
 
     @Test
+    void theDockerSidecarEndingWhenTheStepEndsIsNoFailureButItsOomKillIs() {
+        Pod finishing = pod("Succeeded", null, List.of(), List.of(terminated("checkout", 0, "Completed"),
+                terminated("docker", 143, "Error")), List.of(terminated("step", 0, "Completed")));
+        Pod starved = pod("Running", null, List.of(), List.of(terminated("docker", 137, "OOMKilled")), List.of(running()));
+
+        assertThat(JobStatusMapper.map(job(null, null), List.of(finishing))).isEqualTo(new Observation.Succeeded());
+        assertThat(JobStatusMapper.map(job(null, null), List.of(starved)))
+                .isEqualTo(new Observation.Failed("oom-killed", "container docker was OOMKilled (exit code 137)"));
+    }
+
+    @Test
     void aCompleteJobSucceeded() {
         assertThat(JobStatusMapper.map(job("Complete", null), List.of())).isEqualTo(new Observation.Succeeded());
     }
