@@ -122,6 +122,10 @@ class BuildApiTest {
                 .body("items", hasSize(1)).body("size", equalTo(1)).body("page", equalTo(0));
         given().get("/api/v1/builds?state=exploded").then().statusCode(400)
                 .body("type", equalTo("https://kiln.dev/problems/invalid-state"));
+        given().get("/api/v1/builds?page=-1").then().statusCode(400)
+                .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        given().get("/api/v1/builds?size=0").then().statusCode(400)
+                .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
         given().get("/api/v1/builds?size=501").then().statusCode(400);
     }
 

@@ -155,6 +155,12 @@ class KubernetesBuildTest {
             String id = create(nightly("kube", List.of("amd64", "arm64"), List.of()));
             awaitRun(id, "packages-amd64", "running", LONG);
             awaitRun(id, "packages-arm64", "running", LONG);
+            await().atMost(LONG).untilAsserted(() -> {
+                var live = Api.log(id, "packages-amd64");
+                assertThat(live.statusCode()).isEqualTo(200);
+                assertThat(live.header("X-Kiln-Log-Source")).isEqualTo("kubernetes");
+                assertThat(live.asString()).isEqualTo("log of kiln-" + id + "-packages-amd64-1\n");
+            });
 
             given().auth().oauth2(Api.BUILDER).post("/api/v1/builds/" + id + "/cancel").then().statusCode(200);
 

@@ -166,6 +166,8 @@ class LocalBuildTest {
         String id = create(nightly("hang", List.of("amd64"), List.of()));
         awaitRun(id, "hang", "running", LONG);
         String log = await().atMost(LONG).until(() -> Api.log(id, "hang").asString(), l -> l.contains("leader-pid"));
+        assertThat(Api.log(id, "hang").header("X-Kiln-Log-Source")).as("a running step's log comes from its process")
+                .isEqualTo("local");
 
         io.restassured.RestAssured.given().auth().oauth2(Api.BUILDER).contentType("application/json")
                 .body(Map.of("reason", "superseded")).post("/api/v1/builds/" + id + "/cancel")
