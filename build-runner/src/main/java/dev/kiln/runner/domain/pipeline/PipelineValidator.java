@@ -49,6 +49,7 @@ public final class PipelineValidator {
         }
         Map<String, String> params = spec.params() == null ? Map.of() : Map.copyOf(spec.params());
         steps.values().forEach(step -> checkTemplates(step, steps, params, problems));
+        JobNameClashes.check(steps.values(), problems);
         if (!problems.isEmpty()) {
             throw new PipelineDefinitionException(origin, problems);
         }

@@ -116,7 +116,57 @@ class PipelineValidatorTest {
                 Arguments.of("glob in a directory", """
                         steps:
                           - {name: image, image: sdk, run: x, outputs: ["images/*/x.bin"]}
-                        """, "a '*' may only appear in the file name"));
+                        """, "a '*' may only appear in the file name"),
+                Arguments.of("host dev unprivileged", """
+                        steps:
+                          - {name: image, image: sdk, run: x, hostDev: true}
+                        """, "step 'image': hostDev needs privileged: true"),
+                Arguments.of("bad quantity", """
+                        steps:
+                          - {name: image, image: sdk, run: x, resources: {requests: {cpu: "4 cores"}}}
+                        """, "resources.requests.cpu: '4 cores' is not a Kubernetes quantity"),
+                Arguments.of("bad resource name", """
+                        steps:
+                          - {name: image, image: sdk, run: x, resources: {limits: {gpu: "1"}}}
+                        """, "resources.limits.gpu: 'gpu' is not a resource name"),
+                Arguments.of("volume over the checkout", """
+                        steps:
+                          - {name: image, image: sdk, run: x, volumes: [{name: src, mountPath: /work/scripts, emptyDir: {}}]}
+                        """, "volume 'src': mountPath '/work/scripts' is already mounted"),
+                Arguments.of("two volumes on one path", """
+                        steps:
+                          - name: image
+                            image: sdk
+                            run: x
+                            volumes:
+                              - {name: a, mountPath: /var/tmp/portage, emptyDir: {}}
+                              - {name: b, mountPath: /var/tmp/portage, persistentVolumeClaim: portage}
+                        """, "volume 'b': mountPath '/var/tmp/portage' is already mounted"),
+                Arguments.of("volume over the docker socket", """
+                        steps:
+                          - {name: image, image: sdk, run: x, dockerDaemon: true, volumes: [{name: s, mountPath: /run/kiln-docker, emptyDir: {}}]}
+                        """, "volume 's': mountPath '/run/kiln-docker' is already mounted"),
+                Arguments.of("relative host path", """
+                        steps:
+                          - {name: image, image: sdk, run: x, volumes: [{name: kvm, mountPath: /dev/kvm, hostPath: dev/kvm}]}
+                        """, "volume 'kvm': hostPath 'dev/kvm' must be an absolute path"),
+                Arguments.of("emptyDir medium", """
+                        steps:
+                          - {name: image, image: sdk, run: x, volumes: [{name: t, mountPath: /scratch, emptyDir: {medium: Disk}}]}
+                        """, "emptyDir.medium must be Memory or empty, was 'Disk'"),
+                Arguments.of("toleration Exists with value", """
+                        steps:
+                          - {name: image, image: sdk, run: x, tolerations: [{key: dedicated, operator: Exists, value: kiln}]}
+                        """, "toleration with operator Exists may not have a value"),
+                Arguments.of("tolerationSeconds without NoExecute", """
+                        steps:
+                          - {name: image, image: sdk, run: x, tolerations: [{key: a, value: b, effect: NoSchedule, tolerationSeconds: 60}]}
+                        """, "tolerationSeconds only applies to effect NoExecute"),
+                Arguments.of("two steps with one Job name", """
+                        steps:
+                          - {name: sdk, perArch: true, image: sdk, run: x}
+                          - {name: sdk_amd64, image: sdk, run: x}
+                        """, "steps 'sdk' and 'sdk_amd64' would run as the same Job (run sdk-amd64)"));
     }
 
     @ParameterizedTest(name = "{0}")
