@@ -105,6 +105,30 @@ class NightlyBuildIT {
     }
 
     @Test
+    void theOsAndSysextPipelinesRunEndToEndToo() throws Exception {
+        String runner = stack.url(Component.BUILD_RUNNER);
+        String os = stack.post(runner + "/api/v1/builds", java.util.Map.of("pipeline", "os", "kind", "dev",
+                "branch", "main", "suffix", "it-os", "arches", List.of("arm64"), "vendors", List.of("qemu_uefi")))
+                .path("id").asText();
+        String sysext = stack.post(runner + "/api/v1/builds", java.util.Map.of("pipeline", "sysext", "kind", "dev",
+                "branch", "main", "suffix", "it-sysext", "arches", List.of("amd64", "arm64"),
+                "params", java.util.Map.of("extension", "kubernetes", "extensionVersion", "v1.33.2"))).path("id").asText();
+
+        JsonNode osBuild = awaitFinished(os, Duration.ofMinutes(4));
+        JsonNode sysextBuild = awaitFinished(sysext, Duration.ofMinutes(2));
+
+        assertThat(osBuild.path("state").asText()).as(osBuild.toPrettyString()).isEqualTo("succeeded");
+        assertThat(osBuild.path("steps")).extracting(step -> step.path("run").asText()).containsExactlyInAnyOrder(
+                "packages-arm64", "push_pkgs-arm64", "image-arm64", "tests-arm64-qemu_uefi", "vms-arm64-qemu_uefi");
+        assertThat(sysextBuild.path("state").asText()).as(sysextBuild.toPrettyString()).isEqualTo("succeeded");
+        String cache = stack.url(Component.ARTIFACT_SERVICE) + "/cache/sysexts/kubernetes-v1.33.2/";
+        for (String file : List.of("kubernetes-v1.33.2-x86-64.raw", "kubernetes-v1.33.2-arm64.raw", "SHA256SUMS",
+                "kubernetes.conf")) {
+            assertThat(head(cache + file)).as(file).isEqualTo(200);
+        }
+    }
+
+    @Test
     void stepExceedingItsTimeoutIsKilledWithItsChildren() throws Exception {
         JsonNode build = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", java.util.Map.of(
                 "pipeline", "hang", "kind", "dev", "branch", "main", "suffix", "it-" + HANG_MARKER,
