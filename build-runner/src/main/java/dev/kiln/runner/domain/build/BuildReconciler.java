@@ -31,8 +31,8 @@ public final class BuildReconciler {
 
     /**
      * Limits of a pass: how long an attempt may sit unschedulable, pending (no pod, image pulling, container
-     * creating) or unconfirmed by the executor, how many
-     * runs of one build may be active at once (0: no limit), and the executor name for events.
+     * creating) or unconfirmed by the executor, how many runs of one build may be active at once (0: no
+     * limit), and the executor name for events.
      */
     public record Settings(Duration unschedulableLimit, Duration pendingLimit, Duration launchTimeout, int maxActiveRuns,
             String executor) {
@@ -143,7 +143,8 @@ public final class BuildReconciler {
             failAfter(build, run, since.plus(settings.unschedulableLimit()), "unschedulable: " + waiting.message()
                     + " (for more than " + settings.unschedulableLimit().toSeconds() + "s)", now, result);
         } else {
-            failAfter(build, run, (run.startedAt() == null ? now : run.startedAt()).plus(settings.pendingLimit()), "pending: " + waiting.message()
+            Instant placed = run.startedAt() == null ? now : run.startedAt();
+            failAfter(build, run, placed.plus(settings.pendingLimit()), "pending: " + waiting.message()
                     + " (for more than " + settings.pendingLimit().toSeconds() + "s)", now, result);
         }
     }
