@@ -133,9 +133,10 @@ class LocalBuildTest {
                 .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.indexOf('=')),
                         l -> l.substring(l.indexOf('=') + 1), (a, b) -> a));
         assertThat(env).containsEntry("KILN_VERSION", version).containsEntry("KILN_ARCH", "amd64")
-                .containsEntry("FLATCAR_CHANNEL", "developer").containsKeys("PATH", "KILN_CACHE_URL", "KILN_CACHE_TOKEN");
+                .containsEntry("FLATCAR_CHANNEL", "developer").containsEntry("BUILDCACHE_SERVER", "bincache.kiln.test")
+                .containsKeys("PATH", "KILN_CACHE_URL", "KILN_CACHE_TOKEN");
         assertThat(env.keySet()).as("variables a step may see").allMatch(name -> name.startsWith("KILN_")
-                || name.equals("FLATCAR_CHANNEL") || java.util.Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG",
+                || java.util.Set.of("FLATCAR_CHANNEL", "BUILDCACHE_SERVER", "PATH", "HOME", "USER", "LOGNAME", "LANG",
                         "LC_ALL", "TZ", "TMPDIR", "PWD", "SHLVL", "_", "OLDPWD").contains(name));
     }
 

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.io.IOException;
@@ -128,7 +130,48 @@ class ManifestsTest {
                 .allSatisfy(r -> assertThat(r.getVerbs()).doesNotContain("create", "update", "patch", "delete"));
     }
 
+    @Test
+    void theBincacheGatewayRunsHardenedWithItsFilesWhereItsConfigurationLooksForThem() throws IOException {
+        Deployment gateway = allDeployments().stream().filter(d -> d.getMetadata().getName().equals("bincache"))
+                .findFirst().orElseThrow();
+        var pod = gateway.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().getFirst();
+        Set<String> mounts = container.getVolumeMounts().stream().map(VolumeMount::getMountPath).collect(Collectors.toSet());
+        String sshd = Files.readString(Manifests.ROOT.resolve("bincache/sshd_config"));
+        String entrypoint = Files.readString(Manifests.ROOT.resolve("bincache/kiln-bincache-gateway"));
+
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+        assertThat(sshd).contains("HostKey /var/lib/kiln-bincache/", "AuthorizedKeysFile /etc/kiln-bincache/keys/",
+                "ForceCommand /usr/local/bin/kiln-bincache-command", "PasswordAuthentication no");
+        assertThat(entrypoint).contains("/var/lib/kiln-bincache}", "${etc}/tls}");
+        assertThat(mounts).contains("/var/lib/kiln-bincache", "/etc/kiln-bincache/keys", "/etc/kiln-bincache/tls",
+                "/var/run/secrets/kiln/cache-token");
+        assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
+                .isEqualTo("KILN_CACHE_TOKEN_FILE=/var/run/secrets/kiln/cache-token/token"));
+        assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
+                .isEqualTo("KILN_CACHE_URL=http://artifact-service:8080/cache"));
+    }
+
+    @Test
+    void theBincacheServiceAnswersOnFlatcarsPorts() {
+        Service service = Manifests.objects("base").stream()
+                .filter(Service.class::isInstance)
+                .map(Service.class::cast)
+                .filter(s -> s.getMetadata().getName().equals("bincache")).findFirst().orElseThrow();
+
+        assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort() + "->" + p.getTargetPort().getStrVal())
+                .containsExactlyInAnyOrder("22->ssh", "80->http", "443->https");
+    }
+
+    /** The four Java services' Deployments. */
     private static List<Deployment> deployments() {
+        return allDeployments().stream().filter(d -> SERVICES.contains(d.getMetadata().getName())).toList();
+    }
+
+    private static List<Deployment> allDeployments() {
         return Manifests.objects("base").stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
                 .toList();
     }

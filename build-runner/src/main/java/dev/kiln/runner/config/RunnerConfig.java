@@ -26,6 +26,12 @@ public interface RunnerConfig {
     /** The cache upload token handed to local steps as {@code KILN_CACHE_TOKEN} (Kubernetes steps read a Secret). */
     Optional<String> cacheToken();
 
+    /**
+     * The host name of the bincache gateway, handed to steps as {@code BUILDCACHE_SERVER} so that Flatcar's
+     * unchanged scripts upload (ssh+rsync) and read (https) through it into this cache; unset, steps get none.
+     */
+    Optional<String> bincacheServer();
+
     /** Git URL of the scripts repository that each step checks out at the build's tag. */
     String scriptsRepoUrl();
 
@@ -123,6 +129,14 @@ public interface RunnerConfig {
         /** Image of the Docker-in-Docker sidecar of steps with dockerDaemon: true. */
         @WithDefault("docker:28.3.3-dind")
         String dockerImage();
+
+        /** The Secret with the ssh private key ({@code id_ed25519}) steps log in to the bincache gateway with. */
+        @WithDefault("kiln-bincache-ssh")
+        String bincacheSshSecret();
+
+        /** Where steps get that Secret: the ssh directory of the user the step image runs as. */
+        @WithDefault("/root/.ssh")
+        String bincacheSshDir();
 
         /** Image pull policy of step containers. */
         @WithDefault("IfNotPresent")

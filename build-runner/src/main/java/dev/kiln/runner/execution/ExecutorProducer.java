@@ -2,6 +2,7 @@ package dev.kiln.runner.execution;
 
 import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.execution.k8s.BincacheAccess;
 import dev.kiln.runner.execution.k8s.JobSettings;
 import dev.kiln.runner.execution.k8s.KubernetesExecutor;
 import dev.kiln.runner.execution.local.LocalExecutor;
@@ -30,7 +31,9 @@ public class ExecutorProducer {
         String namespace = k8s.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
         JobSettings settings = new JobSettings(namespace, k8s.gitImage(), config.scriptsRepoUrl(), config.cacheUrl(),
                 k8s.cacheTokenSecret(), k8s.cacheTokenKey(), k8s.ttlSecondsAfterFinished(), k8s.imagePullPolicy(),
-                k8s.dockerImage());
+                k8s.dockerImage(), config.bincacheServer().filter(s -> !s.isBlank())
+                        .map(server -> new BincacheAccess(server, k8s.bincacheSshSecret(), k8s.bincacheSshDir()))
+                        .orElse(null));
         return new KubernetesExecutor(client, settings, k8s.vanishGrace(), clock);
     }
 

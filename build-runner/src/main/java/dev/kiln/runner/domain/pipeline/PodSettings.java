@@ -21,7 +21,7 @@ public record PodSettings(
 
     /** A volume: {@code kind} says which of {@code source} (path, claim, secret or config map name) means. */
     public record Volume(String name, String mountPath, Kind kind, String source, String sizeLimit, String medium,
-            boolean readOnly) {
+            boolean readOnly, boolean optional) {
 
         /** The volume sources Kiln supports. */
         public enum Kind { EMPTY_DIR, HOST_PATH, PERSISTENT_VOLUME_CLAIM, SECRET, CONFIG_MAP }

@@ -21,7 +21,8 @@ final class StepConverter {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
     static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(1, Duration.ofSeconds(30), 2.0, Duration.ofMinutes(10));
-    static final Set<String> RESERVED_VOLUMES = Set.of("workspace", "host-dev", "tmp", "docker-socket", "docker-data");
+    static final Set<String> RESERVED_VOLUMES = Set.of("workspace", "host-dev", "tmp", "docker-socket", "docker-data",
+            "bincache-ssh");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -254,6 +255,9 @@ final class StepConverter {
             if (v.emptyDir() != null && v.emptyDir().sizeLimit() != null && !QUANTITY.matcher(v.emptyDir().sizeLimit()).matches()) {
                 problem("volume '" + v.name() + "': emptyDir.sizeLimit '" + v.emptyDir().sizeLimit() + "' is not a quantity");
             }
+            if (Boolean.TRUE.equals(v.optional()) && v.secret() == null && v.configMap() == null) {
+                problem("volume '" + v.name() + "': only secret and configMap volumes can be optional");
+            }
             out.add(volume(v));
         }
         return out;
@@ -261,21 +265,22 @@ final class StepConverter {
 
     private static Volume volume(VolumeSpec v) {
         boolean readOnly = Boolean.TRUE.equals(v.readOnly());
+        boolean optional = Boolean.TRUE.equals(v.optional());
         if (v.emptyDir() != null) {
             return new Volume(v.name(), v.mountPath(), Volume.Kind.EMPTY_DIR, null, v.emptyDir().sizeLimit(),
-                    v.emptyDir().medium(), readOnly);
+                    v.emptyDir().medium(), readOnly, false);
         }
         if (v.hostPath() != null) {
-            return new Volume(v.name(), v.mountPath(), Volume.Kind.HOST_PATH, v.hostPath(), null, null, readOnly);
+            return new Volume(v.name(), v.mountPath(), Volume.Kind.HOST_PATH, v.hostPath(), null, null, readOnly, false);
         }
         if (v.persistentVolumeClaim() != null) {
             return new Volume(v.name(), v.mountPath(), Volume.Kind.PERSISTENT_VOLUME_CLAIM, v.persistentVolumeClaim(),
-                    null, null, readOnly);
+                    null, null, readOnly, false);
         }
         if (v.secret() != null) {
-            return new Volume(v.name(), v.mountPath(), Volume.Kind.SECRET, v.secret(), null, null, true);
+            return new Volume(v.name(), v.mountPath(), Volume.Kind.SECRET, v.secret(), null, null, true, optional);
         }
-        return new Volume(v.name(), v.mountPath(), Volume.Kind.CONFIG_MAP, v.configMap(), null, null, true);
+        return new Volume(v.name(), v.mountPath(), Volume.Kind.CONFIG_MAP, v.configMap(), null, null, true, optional);
     }
 
     private List<Toleration> tolerations(StepSpec s) {

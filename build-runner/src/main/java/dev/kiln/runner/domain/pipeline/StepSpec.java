@@ -47,7 +47,10 @@ public record StepSpec(
     public record RetrySpec(Integer attempts, String backoff, Double multiplier, String maxBackoff) {
     }
 
-    /** A volume mounted into the step's container; exactly one source is set. */
+    /**
+     * A volume mounted into the step's container; exactly one source is set. {@code optional} (secret and
+     * config map only): the pod starts without it when it does not exist.
+     */
     public record VolumeSpec(
             String name,
             String mountPath,
@@ -56,7 +59,8 @@ public record StepSpec(
             String persistentVolumeClaim,
             String secret,
             String configMap,
-            Boolean readOnly) {
+            Boolean readOnly,
+            Boolean optional) {
     }
 
     /** Scratch space for one pod; {@code medium: Memory} for tmpfs. */

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * the env contract, the cache URL and the cache token from a Secret. A step with {@code dockerDaemon} gets a
  * Docker-in-Docker sidecar (a native sidecar: it starts before the step and ends with it) that sees the
  * step's volumes at the same paths, so that {@code docker run -v $PWD:...} in Flatcar's wrappers works; the
- * step's resources go to the daemon, where its containers run.
+ * step's resources go to the daemon, where its containers run. With a bincache gateway configured, the step
+ * gets {@code BUILDCACHE_SERVER} and the gateway's ssh key, so that Flatcar's copy_to_buildcache works unchanged.
  */
 public final class JobFactory {
 
@@ -41,6 +42,7 @@ public final class JobFactory {
     static final String DOCKER_CONTAINER = "docker";
     static final String DOCKER_SOCKET_DIR = "/run/kiln-docker";
     static final String DOCKER_HOST = "unix://" + DOCKER_SOCKET_DIR + "/docker.sock";
+    static final String BINCACHE_SSH_VOLUME = "bincache-ssh";
 
     private JobFactory() {
     }
@@ -71,7 +73,7 @@ public final class JobFactory {
                             .withDnsPolicy(pod.hostNetwork() ? "ClusterFirstWithHostNet" : null)
                             .withInitContainers(initContainers(launch, settings))
                             .withContainers(step(launch, settings))
-                            .withVolumes(volumes(pod))
+                            .withVolumes(volumes(pod, settings))
                         .endSpec()
                     .endTemplate()
                 .endSpec()
@@ -140,7 +142,7 @@ public final class JobFactory {
                 .withCommand(launch.command())
                 .withWorkingDir(SCRIPTS)
                 .withEnv(env(launch, settings))
-                .withVolumeMounts(mounts(pod));
+                .withVolumeMounts(stepMounts(pod, settings));
         if (pod.privileged()) {
             container.withNewSecurityContext().withPrivileged(true).endSecurityContext();
         }
@@ -162,6 +164,9 @@ public final class JobFactory {
         launch.env().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
         env.add(new EnvVar("KILN_CACHE_URL", settings.cacheUrl(), null));
         env.add(secretEnv("KILN_CACHE_TOKEN", settings.cacheTokenSecret(), settings.cacheTokenKey()));
+        if (settings.bincache() != null) {
+            env.add(new EnvVar("BUILDCACHE_SERVER", settings.bincache().server(), null));
+        }
         if (launch.pod().dockerDaemon()) {
             env.add(new EnvVar("DOCKER_HOST", DOCKER_HOST, null));
         }
@@ -174,6 +179,14 @@ public final class JobFactory {
     private static EnvVar secretEnv(String name, String secret, String key) {
         return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
                 .withName(secret).withKey(key).endSecretKeyRef().endValueFrom().build();
+    }
+
+    private static List<VolumeMount> stepMounts(PodSettings pod, JobSettings settings) {
+        List<VolumeMount> mounts = mounts(pod);
+        if (settings.bincache() != null) {
+            mounts.add(mount(BINCACHE_SSH_VOLUME, settings.bincache().sshDir(), true));
+        }
+        return mounts;
     }
 
     private static List<VolumeMount> mounts(PodSettings pod) {
@@ -194,7 +207,7 @@ public final class JobFactory {
         return new VolumeMountBuilder().withName(name).withMountPath(path).withReadOnly(readOnly ? true : null).build();
     }
 
-    private static List<Volume> volumes(PodSettings pod) {
+    private static List<Volume> volumes(PodSettings pod, JobSettings settings) {
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("workspace").withNewEmptyDir().endEmptyDir().build());
         volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
@@ -205,6 +218,12 @@ public final class JobFactory {
         if (pod.dockerDaemon()) {
             volumes.add(new VolumeBuilder().withName("docker-socket").withNewEmptyDir().endEmptyDir().build());
             volumes.add(new VolumeBuilder().withName("docker-data").withNewEmptyDir().endEmptyDir().build());
+        }
+        if (settings.bincache() != null) {
+            // ssh refuses a private key that others may read; optional so that steps run before the key exists.
+            volumes.add(new VolumeBuilder().withName(BINCACHE_SSH_VOLUME).withNewSecret()
+                    .withSecretName(settings.bincache().sshSecret()).withDefaultMode(0400).withOptional(true)
+                    .endSecret().build());
         }
         pod.volumes().forEach(v -> volumes.add(volume(v)));
         return volumes;
@@ -218,8 +237,10 @@ public final class JobFactory {
             case HOST_PATH -> volume.withNewHostPath().withPath(v.source()).endHostPath().build();
             case PERSISTENT_VOLUME_CLAIM -> volume.withNewPersistentVolumeClaim().withClaimName(v.source())
                     .withReadOnly(v.readOnly() ? true : null).endPersistentVolumeClaim().build();
-            case SECRET -> volume.withNewSecret().withSecretName(v.source()).endSecret().build();
-            case CONFIG_MAP -> volume.withNewConfigMap().withName(v.source()).endConfigMap().build();
+            case SECRET -> volume.withNewSecret().withSecretName(v.source()).withOptional(v.optional() ? true : null)
+                    .endSecret().build();
+            case CONFIG_MAP -> volume.withNewConfigMap().withName(v.source()).withOptional(v.optional() ? true : null)
+                    .endConfigMap().build();
         };
     }
 

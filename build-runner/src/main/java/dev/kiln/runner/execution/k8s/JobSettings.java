@@ -2,7 +2,8 @@ package dev.kiln.runner.execution.k8s;
 
 /**
  * What every step Job shares: where it runs, how it checks the scripts out, how it reaches the cache, and
- * how long Kubernetes keeps it after it finished, and which image serves a step's own Docker daemon.
+ * how long Kubernetes keeps it after it finished, which image serves a step's own Docker daemon, and how
+ * Flatcar's scripts reach the bincache gateway ({@code bincache} is null when no gateway is configured).
  */
 public record JobSettings(
         String namespace,
@@ -13,5 +14,6 @@ public record JobSettings(
         String cacheTokenKey,
         int ttlSecondsAfterFinished,
         String imagePullPolicy,
-        String dockerImage) {
+        String dockerImage,
+        BincacheAccess bincache) {
 }

@@ -154,6 +154,14 @@ class PipelineValidatorTest {
                         steps:
                           - {name: image, image: sdk, run: x, volumes: [{name: t, mountPath: /scratch, emptyDir: {medium: Disk}}]}
                         """, "emptyDir.medium must be Memory or empty, was 'Disk'"),
+                Arguments.of("optional emptyDir", """
+                        steps:
+                          - {name: image, image: sdk, run: x, volumes: [{name: t, mountPath: /scratch, emptyDir: {}, optional: true}]}
+                        """, "volume 't': only secret and configMap volumes can be optional"),
+                Arguments.of("Kiln's own ssh key volume name", """
+                        steps:
+                          - {name: image, image: sdk, run: x, volumes: [{name: bincache-ssh, mountPath: /keys, secret: k}]}
+                        """, "volume name 'bincache-ssh' must be a DNS label other than"),
                 Arguments.of("toleration Exists with value", """
                         steps:
                           - {name: image, image: sdk, run: x, tolerations: [{key: dedicated, operator: Exists, value: kiln}]}

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,7 +33,11 @@ class JobFactoryTest {
     private static final Instant LAUNCHED = Instant.parse("2026-08-21T21:00:05Z");
     private static final JobSettings SETTINGS = new JobSettings("kiln-builds", "alpine/git:2.47.2",
             "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache", "kiln-cache-token",
-            "token", 3600, "IfNotPresent", "docker:28.3.3-dind");
+            "token", 3600, "IfNotPresent", "docker:28.3.3-dind", null);
+    private static final JobSettings WITH_BINCACHE = new JobSettings("kiln-builds", "alpine/git:2.47.2",
+            "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache", "kiln-cache-token",
+            "token", 3600, "IfNotPresent", "docker:28.3.3-dind",
+            new BincacheAccess("bincache.kiln.svc.cluster.local", "kiln-bincache-ssh", "/root/.ssh"));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -49,6 +54,15 @@ class JobFactoryTest {
         Job job = JobFactory.build(StepRenderer.launch(build, build.run(run).orElseThrow()), SETTINGS);
 
         assertGolden(caseName, YAML.asYaml(job));
+    }
+
+    @Test
+    void withABincacheGatewayFlatcarsScriptsGetItsNameAndTheSshKeyOfCopyToBuildcache() throws IOException {
+        Build build = build("os", Fixtures.STABLE);
+
+        Job job = JobFactory.build(StepRenderer.launch(build, build.run("image-arm64").orElseThrow()), WITH_BINCACHE);
+
+        assertGolden("bincache-gateway", YAML.asYaml(job));
     }
 
     /** The build with every run in its first attempt, as the reconciler leaves a launched run. */

@@ -55,7 +55,7 @@ class KubernetesExecutorTest {
     private KubernetesExecutor newExecutor() {
         return new KubernetesExecutor(client, new JobSettings(NAMESPACE, "alpine/git:2.47.2",
                 "https://github.com/flatcar/scripts.git", "http://artifact-service:8080", "kiln-cache-token", "token",
-                3600, "IfNotPresent", "docker:28.3.3-dind"), Duration.ofSeconds(2), Clock.systemUTC());
+                3600, "IfNotPresent", "docker:28.3.3-dind", null), Duration.ofSeconds(2), Clock.systemUTC());
     }
 
     private static StepLaunch launch(RunHandle handle) {
