@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gateway of {@code k8s/bincache} on this machine: its entrypoint renders the configuration, then the
  * shipped nginx.conf and sshd_config run with only their ports and file locations moved into a temp dir.
+ * The local stack's end-to-end test runs it in front of the real artifact-service too (test-jar).
  */
-final class BincacheGateway implements AutoCloseable {
+public final class BincacheGateway implements AutoCloseable {
 
-    static final Path FILES = Path.of("bincache").toAbsolutePath();
-    static final String TOKEN = "upload-token-for-tests";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
-    record Result(int exit, String stdout, String stderr) {
+    /** What a command printed and how it ended. */
+    public record Result(int exit, String stdout, String stderr) {
 
         Result orThrow(String what) {
             if (exit != 0) {
@@ -34,6 +34,7 @@ final class BincacheGateway implements AutoCloseable {
         }
     }
 
+    private final Path files;
     private final Path dir;
     private final Path state;
     private final int sshPort = freePort();
@@ -41,13 +42,20 @@ final class BincacheGateway implements AutoCloseable {
     private final int httpsPort = freePort();
     private final List<Process> daemons = new ArrayList<>();
 
-    BincacheGateway(Path dir, String cacheUrl) throws IOException {
+    /**
+     * @param files the gateway's files ({@code k8s/bincache})
+     * @param dir a scratch directory for keys, certificate, configuration and spool
+     * @param cacheUrl the cache's base URL ({@code .../cache})
+     * @param token the upload token the gateway presents
+     */
+    public BincacheGateway(Path files, Path dir, String cacheUrl, String token) throws IOException {
+        this.files = files.toAbsolutePath();
         this.dir = dir;
         this.state = dir.resolve("state");
-        Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        Files.writeString(dir.resolve("token"), token + "\n");
         makeKeys();
-        run(List.of(FILES.resolve("kiln-bincache-gateway").toString()), Map.of("KILN_CACHE_URL", cacheUrl,
-                "KILN_BINCACHE_ETC", FILES.toString(), "KILN_BINCACHE_STATE", state.toString(),
+        run(List.of(this.files.resolve("kiln-bincache-gateway").toString()), Map.of("KILN_CACHE_URL", cacheUrl,
+                "KILN_BINCACHE_ETC", this.files.toString(), "KILN_BINCACHE_STATE", state.toString(),
                 "KILN_CACHE_TOKEN_FILE", dir.resolve("token").toString(),
                 "KILN_BINCACHE_TLS_DIR", dir.resolve("tls").toString(), "KILN_BINCACHE_RENDER_ONLY", "1"))
                 .orThrow("render the gateway's configuration");
@@ -56,33 +64,33 @@ final class BincacheGateway implements AutoCloseable {
         awaitPorts(sshPort, httpPort, httpsPort);
     }
 
-    Path spool() {
+    public Path spool() {
         return state.resolve("spool");
     }
 
-    Path caCertificate() {
+    public Path caCertificate() {
         return dir.resolve("tls/tls.crt");
     }
 
-    String httpUrl() {
+    public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    String httpsUrl() {
+    public String httpsUrl() {
         return "https://localhost:" + httpsPort;
     }
 
     /** The ssh command line of Flatcar's gen_sshcmd, plus this gateway's port and the test key. */
-    String sshCommand() {
+    public String sshCommand() {
         return "ssh -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
                 + " -o NumberOfPasswordPrompts=0 -o LogLevel=ERROR -p " + sshPort + " -i " + dir.resolve("client_key");
     }
 
-    String login() {
+    public String login() {
         return System.getProperty("user.name") + "@127.0.0.1";
     }
 
-    Result ssh(String remoteCommand) {
+    public Result ssh(String remoteCommand) {
         List<String> command = new ArrayList<>(List.of(sshCommand().split(" ")));
         command.add(login());
         command.add(remoteCommand);
@@ -90,13 +98,13 @@ final class BincacheGateway implements AutoCloseable {
     }
 
     /** {@code rsync --partial -a -e <ssh> <args>}, as copy_to_buildcache runs it. */
-    Result rsync(List<String> args) {
+    public Result rsync(List<String> args) {
         List<String> command = new ArrayList<>(List.of("rsync", "--partial", "-a", "-e", sshCommand()));
         command.addAll(args);
         return run(command, Map.of());
     }
 
-    Result curl(String... args) {
+    public Result curl(String... args) {
         List<String> command = new ArrayList<>(List.of("curl", "--silent", "--show-error"));
         command.addAll(List.of(args));
         return run(command, Map.of());
@@ -125,13 +133,13 @@ final class BincacheGateway implements AutoCloseable {
     }
 
     private void startSshd() throws IOException {
-        String config = Files.readString(FILES.resolve("sshd_config"))
+        String config = Files.readString(files.resolve("sshd_config"))
                 .replaceAll("(?m)^Port .*$", "Port " + sshPort + "\nListenAddress 127.0.0.1")
                 .replaceAll("(?m)^HostKey .*$", "HostKey " + dir.resolve("host_key"))
                 .replaceAll("(?m)^PidFile .*$", "PidFile " + dir.resolve("sshd.pid"))
                 .replaceAll("(?m)^AuthorizedKeysFile .*$", "AuthorizedKeysFile " + dir.resolve("authorized_keys"))
                 .replaceAll("(?m)^SetEnv .*$", "SetEnv KILN_BINCACHE_CONFIG=" + state.resolve("gateway.conf"))
-                .replaceAll("(?m)^ForceCommand .*$", "ForceCommand " + FILES.resolve("kiln-bincache-command"));
+                .replaceAll("(?m)^ForceCommand .*$", "ForceCommand " + files.resolve("kiln-bincache-command"));
         if (ROOT) {
             config = config.replaceAll("(?m)^PermitRootLogin .*$", "PermitRootLogin yes");
             Files.createDirectories(Path.of("/run/sshd"));
@@ -162,7 +170,7 @@ final class BincacheGateway implements AutoCloseable {
         }
     }
 
-    String logs() {
+    public String logs() {
         StringBuilder logs = new StringBuilder();
         for (String name : List.of("nginx", "sshd")) {
             try {

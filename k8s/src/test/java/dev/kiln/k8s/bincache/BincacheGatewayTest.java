@@ -24,6 +24,7 @@ class BincacheGatewayTest {
 
     private static final String PREFIX = "/mnt/buckets/linode-bincache";
     private static final String VERSION = "4593.0.0+nightly-20261206-2100";
+    private static final String TOKEN = "upload-token-for-tests";
 
     @TempDir
     static Path dir;
@@ -36,7 +37,7 @@ class BincacheGatewayTest {
     @BeforeAll
     static void startGateway() throws IOException {
         cache = new FakeCache();
-        gateway = new BincacheGateway(dir, cache.url());
+        gateway = new BincacheGateway(Path.of("bincache"), dir, cache.url(), TOKEN);
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class BincacheGatewayTest {
         assertThat(cache.stored().get(dirPath + "flatcar_production_image.bin.bz2").body()).isEqualTo(image);
         assertThat(cache.stored().get(dirPath + "flatcar_production_image.bin.bz2.link").body()).isEqualTo(image);
         assertThat(cache.stored().values()).allSatisfy(
-                stored -> assertThat(stored.authorization()).isEqualTo("Bearer " + BincacheGateway.TOKEN));
+                stored -> assertThat(stored.authorization()).isEqualTo("Bearer " + TOKEN));
         assertThat(gateway.spool()).isEmptyDirectory();
     }
 
@@ -168,7 +169,7 @@ class BincacheGatewayTest {
     @Test
     void writesOverHttpAreRefused() {
         var put = gateway.curl("-o", "/dev/null", "-w", "%{http_code}", "-X", "PUT", "--data", "x",
-                "-H", "Authorization: Bearer " + BincacheGateway.TOKEN, gateway.httpUrl() + "/images/x");
+                "-H", "Authorization: Bearer " + TOKEN, gateway.httpUrl() + "/images/x");
         var delete = gateway.curl("-o", "/dev/null", "-w", "%{http_code}", "-X", "DELETE", gateway.httpUrl() + "/images/x");
 
         assertThat(put.stdout()).isEqualTo("405");

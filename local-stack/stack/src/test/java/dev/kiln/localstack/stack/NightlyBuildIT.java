@@ -7,6 +7,7 @@ import dev.kiln.events.EventCatalog;
 import dev.kiln.events.StepSucceeded;
 import dev.kiln.events.kafka.CloudEventRecords;
 import dev.kiln.events.kafka.IncomingEvent;
+import dev.kiln.k8s.bincache.BincacheGateway;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Across all services, through the stack a user runs: a nightly build allocates a version (git tag in
  * the scripts repository), runs every step of the full pipeline as local processes, lands its outputs in
- * the build cache, and tells the world on Kafka; a step that outlives its timeout dies with its children.
+ * the build cache, and tells the world on Kafka; a step that outlives its timeout dies with its children;
+ * Flatcar's own ssh+rsync upload lands in the cache through the bincache gateway.
  */
 class NightlyBuildIT {
 
@@ -142,6 +144,40 @@ class NightlyBuildIT {
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(HANG_MARKER))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))).isEmpty();
+    }
+
+    @Test
+    void flatcarsOwnCopyToBuildcacheLandsInTheCacheThroughTheBincacheGateway() throws Exception {
+        Path work = Files.createDirectories(kiln.dataDir.resolve("gateway-files"));
+        byte[] image = new byte[5_000_000];
+        new java.util.Random(11).nextBytes(image);
+        Files.write(work.resolve("flatcar_production_image.bin.bz2"), image);
+        Files.writeString(work.resolve("flatcar_production_image.bin.bz2.DIGESTS"), "# SHA512 HASH\n");
+        String dir = "images/amd64/9999.0.0+gateway-" + UUID.randomUUID().toString().substring(0, 8) + "/";
+        String cache = stack.url(Component.ARTIFACT_SERVICE) + "/cache/";
+        Path files = Path.of(System.getProperty("kiln.repo.root", "../..")).resolve("k8s/bincache");
+
+        try (BincacheGateway gateway = new BincacheGateway(files, Files.createDirectories(kiln.dataDir.resolve("bincache")),
+                stack.url(Component.ARTIFACT_SERVICE) + "/cache", Files.readString(kiln.dataDir.resolve("admin.token")).trim())) {
+            var mkdir = gateway.ssh("mkdir -p /mnt/buckets/linode-bincache/" + dir);
+            var rsync = gateway.rsync(List.of(work + "/flatcar_production_image.bin.bz2",
+                    work + "/flatcar_production_image.bin.bz2.DIGESTS",
+                    gateway.login() + ":/mnt/buckets/linode-bincache/" + dir));
+            var listing = gateway.curl("--fail", "-H", "Accept: application/json", "--cacert",
+                    gateway.caCertificate().toString(), gateway.httpsUrl() + "/" + dir);
+            var read = gateway.curl("--fail", "--cacert", gateway.caCertificate().toString(), "-o",
+                    work.resolve("read-back").toString(), gateway.httpsUrl() + "/" + dir + "flatcar_production_image.bin.bz2");
+
+            assertThat(mkdir.exit()).as(mkdir.stderr()).isZero();
+            assertThat(rsync.exit()).as(rsync.stderr() + gateway.logs()).isZero();
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(cache + dir + "flatcar_production_image.bin.bz2")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(image);
+            assertThat(listing.exit()).as(listing.stderr()).isZero();
+            assertThat(listing.stdout()).contains("\"flatcar_production_image.bin.bz2\"",
+                    "\"flatcar_production_image.bin.bz2.DIGESTS\"");
+            assertThat(read.exit()).as(read.stderr()).isZero();
+            assertThat(Files.readAllBytes(work.resolve("read-back"))).isEqualTo(image);
+        }
     }
 
     private static JsonNode awaitFinished(String id, Duration timeout) throws InterruptedException {
