@@ -259,6 +259,36 @@ class KubernetesBuildTest {
     }
 
     @Test
+    void aPodThatAdmissionRefusesFailsItsAttemptWithKubernetesWordsAndIsRetried() {
+        kubelet.behave(job -> run(job).equals("image-amd64") && attempt(job) == 1 ? Outcome.POD_FORBIDDEN : Outcome.SUCCEED);
+        try (EventReader events = new EventReader("kiln.builds")) {
+            String id = create(nightly("kube", List.of("amd64"), List.of()));
+
+            JsonPath build = awaitState(id, "succeeded", LONG);
+
+            assertThat(runOf(build, "image-amd64").get("attempt")).isEqualTo(2);
+            assertThat(retryReasons(events, id)).singleElement().asString().isEqualTo("pod-forbidden: Kubernetes refused "
+                    + "the pod of Job kiln-" + id + "-image-amd64-1: Error creating: pods \"kiln-" + id
+                    + "-image-amd64-1-x7k2p\" " + TestKubelet.POD_SECURITY_REFUSAL);
+        }
+    }
+
+    @Test
+    void aPodOverQuotaWaitsWithKubernetesWordsUntilThePendingLimit() {
+        kubelet.behave(job -> run(job).equals("image-amd64") && attempt(job) == 1 ? Outcome.QUOTA_EXCEEDED : Outcome.SUCCEED);
+        try (EventReader events = new EventReader("kiln.builds")) {
+            String id = create(nightly("kube", List.of("amd64"), List.of()));
+
+            JsonPath build = awaitState(id, "succeeded", LONG);
+
+            assertThat(runOf(build, "image-amd64").get("attempt")).isEqualTo(2);
+            assertThat(retryReasons(events, id)).singleElement().asString().isEqualTo("pending: Job kiln-" + id
+                    + "-image-amd64-1 cannot create its pod yet: Error creating: pods \"kiln-" + id + "-image-amd64-1-x7k2p\" "
+                    + TestKubelet.QUOTA_REFUSAL + " (for more than 8s)");
+        }
+    }
+
+    @Test
     void aVanishedJobFailsItsAttemptWhichIsRetried() {
         kubelet.behave(job -> run(job).equals("image-amd64") && attempt(job) == 1 ? Outcome.HOLD : Outcome.SUCCEED);
         try (EventReader events = new EventReader("kiln.builds")) {

@@ -116,13 +116,13 @@ class ManifestsTest {
     }
 
     @Test
-    void buildRunnerMayManageJobsAndReadPodLogsButNothingMore() {
+    void buildRunnerMayManageJobsAndReadPodLogsAndEventsButNothingMore() {
         Role role = Manifests.objects("base").stream().filter(Role.class::isInstance).map(Role.class::cast)
                 .filter(r -> r.getMetadata().getName().equals("build-runner")).findFirst().orElseThrow();
 
         Set<String> resources = role.getRules().stream().flatMap(r -> r.getResources().stream())
                 .collect(Collectors.toSet());
-        assertThat(resources).containsExactlyInAnyOrder("jobs", "pods", "pods/log");
+        assertThat(resources).containsExactlyInAnyOrder("jobs", "pods", "pods/log", "events");
         assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("jobs"))
                 .allSatisfy(r -> assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch", "create",
                         "delete"));

@@ -4,6 +4,9 @@ import dev.kiln.runner.fakes.FakeCache;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
@@ -13,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,11 +40,20 @@ public final class TestKubelet implements AutoCloseable {
     /**
      * What happens to a Job's pod. {@code SUCCEED_POD_UNSEEN}: the pod lacks Kiln's managed-by label, so the
      * runner's pod cache never has it (a cache that is behind, for good); {@code SUCCEED_POD_DELETED}: the pod
-     * is deleted before the Job completes, so no log can be read.
+     * is deleted before the Job completes, so no log can be read. {@code POD_FORBIDDEN} and {@code QUOTA_EXCEEDED}:
+     * no pod, and the Job controller's FailedCreate event says why.
      */
-    public enum Outcome { SUCCEED, SUCCEED_POD_UNSEEN, SUCCEED_POD_DELETED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD, NO_POD }
+    public enum Outcome {
+        SUCCEED, SUCCEED_POD_UNSEEN, SUCCEED_POD_DELETED, FAIL, OOM_KILLED, EVICTED, UNSCHEDULABLE, HOLD, NO_POD,
+        POD_FORBIDDEN, QUOTA_EXCEEDED
+    }
 
-    private final BiConsumer<String, String> logStub;
+    public static final String POD_SECURITY_REFUSAL = "is forbidden: violates PodSecurity \"baseline:latest\": privileged "
+            + "(container \"step\" must not set securityContext.privileged=true)";
+    public static final String QUOTA_REFUSAL = "is forbidden: exceeded quota: build-quota, requested: requests.cpu=4, "
+            + "used: requests.cpu=64, limited: requests.cpu=64";
+
+    private final BiConsumer<String, String> stub;
     private final KubernetesClient client;
     private final FakeCache cache;
     private final Clock clock;
@@ -59,10 +72,13 @@ public final class TestKubelet implements AutoCloseable {
                 cache, threads);
     }
 
-    /** A kubelet for any API server; {@code logStub} (path, body) may be null when logs do not matter. */
-    public TestKubelet(KubernetesClient client, BiConsumer<String, String> logStub, FakeCache cache,
+    /**
+     * A kubelet for any API server; {@code stub} (path, body) answers what the mock server cannot (pod logs,
+     * events selected by involved object) and may be null when those do not matter.
+     */
+    public TestKubelet(KubernetesClient client, BiConsumer<String, String> stub, FakeCache cache,
             int threads) {
-        this.logStub = logStub;
+        this.stub = stub;
         this.client = client;
         this.cache = cache;
         this.clock = Clock.systemUTC();
@@ -130,6 +146,10 @@ public final class TestKubelet implements AutoCloseable {
             if (outcome == Outcome.NO_POD) {
                 return;
             }
+            if (outcome == Outcome.POD_FORBIDDEN || outcome == Outcome.QUOTA_EXCEEDED) {
+                failedCreate(job, outcome == Outcome.POD_FORBIDDEN ? POD_SECURITY_REFUSAL : QUOTA_REFUSAL);
+                return;
+            }
             Map<String, String> labels = new java.util.HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
             if (outcome == Outcome.SUCCEED_POD_UNSEEN) {
                 labels.remove("app.kubernetes.io/managed-by");
@@ -138,8 +158,8 @@ public final class TestKubelet implements AutoCloseable {
                     .withNewMetadata().withName(job.getMetadata().getName() + "-pod").withLabels(labels)
                     .withCreationTimestamp(clock.instant().toString()).endMetadata()
                     .withSpec(job.getSpec().getTemplate().getSpec()).build()).create();
-            if (logStub != null && outcome != Outcome.SUCCEED_POD_DELETED) {
-                logStub.accept("/api/v1/namespaces/" + namespace + "/pods/" + pod.getMetadata().getName()
+            if (stub != null && outcome != Outcome.SUCCEED_POD_DELETED) {
+                stub.accept("/api/v1/namespaces/" + namespace + "/pods/" + pod.getMetadata().getName()
                         + "/log?container=step", "log of " + job.getMetadata().getName() + "\n");
             }
             switch (outcome) {
@@ -152,6 +172,25 @@ public final class TestKubelet implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             System.err.println("test kubelet: " + job.getMetadata().getName() + ": " + e);
+        }
+    }
+
+    /**
+     * What the Job controller records when the API server refuses the pod it tries to create. The mock server
+     * cannot select events by involved object, so the selected list is stubbed as a real server answers it.
+     */
+    private void failedCreate(Job job, String refusal) {
+        String name = job.getMetadata().getName();
+        Event event = client.v1().events().inNamespace(namespace).resource(new EventBuilder()
+                .withNewMetadata().withName(name + ".failedcreate").endMetadata()
+                .withNewInvolvedObject().withKind("Job").withName(name).withNamespace(namespace)
+                .withUid(job.getMetadata().getUid()).endInvolvedObject()
+                .withReason("FailedCreate").withType("Warning")
+                .withMessage("Error creating: pods \"" + name + "-x7k2p\" " + refusal)
+                .withLastTimestamp(clock.instant().toString()).build()).create();
+        if (stub != null) {
+            stub.accept("/api/v1/namespaces/" + namespace + "/events?fieldSelector=involvedObject.name%3D" + name,
+                    Serialization.asJson(new EventListBuilder().withItems(event).build()));
         }
     }
 

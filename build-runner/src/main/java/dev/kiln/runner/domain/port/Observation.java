@@ -26,7 +26,7 @@ public sealed interface Observation {
 
     /**
      * It failed: {@code reason} is a stable slug (exit-code, deadline-exceeded, oom-killed, evicted,
-     * image-pull-error, unschedulable, ...), {@code detail} a sentence for people.
+     * image-pull-error, unschedulable, pod-forbidden, ...), {@code detail} a sentence for people.
      */
     record Failed(String reason, String detail) implements Observation {
     }

@@ -37,7 +37,8 @@ import org.jboss.logging.Logger;
 /**
  * One Kubernetes Job per attempt. Informers on Kiln's Jobs and pods (by label) keep a local cache that
  * {@link #observe} reads and that tells the engine which build changed; a Job missing from the cache is
- * confirmed with the API server before it counts as vanished. Creating an existing Job (same deterministic
+ * confirmed with the API server before it counts as vanished; a Job without a pod is explained by its
+ * FailedCreate events. Creating an existing Job (same deterministic
  * name) changes nothing, so a relaunch after a restart never runs an attempt twice.
  */
 public class KubernetesExecutor implements StepExecutor {
@@ -55,6 +56,7 @@ public class KubernetesExecutor implements StepExecutor {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final LiveInformer<Job> jobInformer;
     private final LiveInformer<Pod> podInformer;
+    private final PodCreationEvents podCreation;
 
     public KubernetesExecutor(KubernetesClient client, JobSettings settings, Duration vanishGrace, Clock clock) {
         this.client = client;
@@ -67,6 +69,7 @@ public class KubernetesExecutor implements StepExecutor {
         this.podInformer = new LiveInformer<>("pods", () -> client.pods().inNamespace(settings.namespace())
                 .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0).itemStore(SlimStore.forPods()),
                 Map.of(BY_JOB, pod -> List.of(label(pod, Labels.JOB))), new Notify<>());
+        this.podCreation = new PodCreationEvents(client, settings.namespace(), clock);
         LOG.infof("watching Kiln Jobs in namespace %s", settings.namespace());
     }
 
@@ -106,7 +109,12 @@ public class KubernetesExecutor implements StepExecutor {
                 return new Observation.NotFound("Job " + name + " does not exist (deleted, expired or never created)");
             }
         }
-        return JobStatusMapper.map(job, podsOf(name));
+        List<Pod> pods = podsOf(name);
+        Observation observed = JobStatusMapper.map(job, pods);
+        if (observed instanceof Observation.Waiting && pods.isEmpty()) {
+            return podCreation.problemOf(name, createdAt(job, name)).orElse(observed);
+        }
+        return observed;
     }
 
     @Override
@@ -115,6 +123,7 @@ public class KubernetesExecutor implements StepExecutor {
         client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name)
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         created.remove(name);
+        podCreation.forget(name);
     }
 
     /**
@@ -134,6 +143,7 @@ public class KubernetesExecutor implements StepExecutor {
     @Override
     public void forget(RunHandle handle) {
         created.remove(JobNames.of(handle));
+        podCreation.forget(JobNames.of(handle));
     }
 
     @Override
@@ -172,6 +182,15 @@ public class KubernetesExecutor implements StepExecutor {
     public void shutdown() {
         jobInformer.close();
         podInformer.close();
+    }
+
+    private Instant createdAt(Job job, String name) {
+        String created = job.getMetadata().getCreationTimestamp();
+        if (created != null && !created.isEmpty()) {
+            return Instant.parse(created);
+        }
+        Launched launched = this.created.get(name);
+        return launched == null ? Instant.EPOCH : launched.at();
     }
 
     private List<Pod> podsOf(String jobName) {

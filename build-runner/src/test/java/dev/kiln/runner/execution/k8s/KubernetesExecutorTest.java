@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kiln.runner.domain.pipeline.PodSettings;
 import dev.kiln.runner.domain.port.AttemptLog;
+import dev.kiln.runner.domain.port.Observation;
 import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepLaunch;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -23,6 +26,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +57,13 @@ class KubernetesExecutorTest {
     }
 
     private KubernetesExecutor newExecutor() {
+        return newExecutor(Clock.systemUTC());
+    }
+
+    private KubernetesExecutor newExecutor(Clock clock) {
         return new KubernetesExecutor(client, new JobSettings(NAMESPACE, "alpine/git:2.47.2",
                 "https://github.com/flatcar/scripts.git", "http://artifact-service:8080", "kiln-cache-token", "token",
-                3600, "IfNotPresent", "docker:28.3.3-dind", null), Duration.ofSeconds(2), Clock.systemUTC());
+                3600, "IfNotPresent", "docker:28.3.3-dind", null), Duration.ofSeconds(2), clock);
     }
 
     private static StepLaunch launch(RunHandle handle) {
@@ -150,6 +158,42 @@ class KubernetesExecutorTest {
 
         assertThat(executor.confirmRunning(IMAGE_ARM64)).isTrue();
         assertThat(executor.confirmRunning(tests)).isFalse();
+    }
+
+    @Test
+    void aJobWithoutAPodIsExplainedByItsFailedCreateEventOnceItIsPastTheGrace() {
+        client.batch().v1().jobs().resource(job(JOB, false)).create();
+        // The mock server cannot select events by involved object; this is the list a real one returns.
+        server.expect().get().withPath("/api/v1/namespaces/test/events?fieldSelector=involvedObject.name%3D" + JOB)
+                .andReturn(200, new EventListBuilder().withItems(new EventBuilder()
+                        .withNewMetadata().withName(JOB + ".187a2c").endMetadata()
+                        .withNewInvolvedObject().withKind("Job").withName(JOB).withNamespace(NAMESPACE).endInvolvedObject()
+                        .withReason("FailedCreate").withType("Warning").withLastTimestamp(Instant.now().toString())
+                        .withMessage("Error creating: pods \"" + JOB + "-x7k2p\" is forbidden: violates PodSecurity "
+                                + "\"baseline:latest\"").build()).build()).always();
+
+        KubernetesExecutor aMinuteLater = newExecutor(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+        Observation observed;
+        try {
+            observed = aMinuteLater.observe(IMAGE_ARM64);
+        } finally {
+            aMinuteLater.shutdown();
+        }
+
+        assertThat(observed).isEqualTo(new Observation.Failed("pod-forbidden", "Kubernetes refused the pod of Job "
+                + JOB + ": Error creating: pods \"" + JOB + "-x7k2p\" is forbidden: violates PodSecurity \"baseline:latest\""));
+    }
+
+    @Test
+    void aJobWithoutAPodWithinTheGraceCostsNoEventRequest() {
+        client.batch().v1().jobs().resource(job(JOB, false)).create();
+        int before = server.getRequestCount();
+
+        Observation observed = executor.observe(IMAGE_ARM64);
+
+        assertThat(observed).isInstanceOf(Observation.Waiting.class);
+        assertThat(server.getRequestCount() - before).as("one GET of the Job the cache may not have yet, no events")
+                .isLessThanOrEqualTo(1);
     }
 
     private static Job job(String name, boolean complete) {
