@@ -1,4 +1,4 @@
-package dev.kiln.runner.bench;
+package dev.kiln.runner.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +17,10 @@ import java.util.Map;
  * The build-runner as deployed: the packaged {@code quarkus-app/quarkus-run.jar} in a JVM of its own, with
  * the JVM flags and environment of the Deployment, configured through system properties.
  */
-final class PackagedRunner implements AutoCloseable {
+public final class PackagedRunner implements AutoCloseable {
 
     /** What {@code k8s/base/build-runner.yaml} gives the runner's JVM (see docs/operations.md). */
-    static final List<String> DEPLOYMENT_JVM_FLAGS = List.of("-Xmx300m", "-XX:+UseSerialGC",
+    public static final List<String> DEPLOYMENT_JVM_FLAGS = List.of("-Xmx300m", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m");
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
@@ -28,10 +28,10 @@ final class PackagedRunner implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    PackagedRunner(int port, Map<String, String> config, Path log) throws IOException {
+    public PackagedRunner(int port, Map<String, String> config, Path log) throws IOException {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the benchmark through"
-                    + " `./mvnw verify -Pbench` so that the package phase builds it first");
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run through `./mvnw verify`"
+                    + " (with -Pbench for the benchmark) so that the package phase builds it first");
         }
         this.port = port;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -46,7 +46,7 @@ final class PackagedRunner implements AutoCloseable {
     }
 
     /** Waits until the runner answers ready, or fails if it exits or takes longer than {@code limit}. */
-    void awaitReady(Duration limit) throws Exception {
+    public void awaitReady(Duration limit) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
         Instant deadline = Instant.now().plus(limit);
@@ -66,8 +66,14 @@ final class PackagedRunner implements AutoCloseable {
         throw new IllegalStateException("the runner was not ready within " + limit);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
+    }
+
+    /** Ends the runner as {@code kill -9} does: no shutdown hooks, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.kiln.runner.bench;
+package dev.kiln.runner.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * The fake version-service and artifact-service of the test app, served over plain HTTP for a runner that
  * runs as its own process: {@code /fake-version/api/v1/versions} and {@code /fake-artifacts/cache/<path>}.
  */
-final class FakeServicesServer implements AutoCloseable {
+public final class FakeServicesServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSIONS = "/fake-version/api/v1/versions";
@@ -32,7 +32,7 @@ final class FakeServicesServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
 
-    FakeServicesServer(FakeCache cache, Set<String> uploadTokens) throws IOException {
+    public FakeServicesServer(FakeCache cache, Set<String> uploadTokens) throws IOException {
         this.cache = cache;
         this.uploadTokens = uploadTokens;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -42,7 +42,7 @@ final class FakeServicesServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

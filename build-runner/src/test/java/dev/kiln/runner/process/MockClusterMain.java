@@ -1,4 +1,4 @@
-package dev.kiln.runner.bench;
+package dev.kiln.runner.process;
 
 import dev.kiln.runner.fakes.FakeCache;
 import dev.kiln.runner.support.TestKubelet;
@@ -26,7 +26,7 @@ import java.util.List;
  * The cluster side of P3 in a JVM of its own, so that the runner's memory can be measured alone: a Fabric8
  * mock API server in CRUD mode and the test kubelet, which holds first-step Jobs running and completes the
  * others. Driven line by line on stdin: {@code start <cache dir>}, {@code held}, {@code release <per second>},
- * {@code report <file>}.
+ * {@code report <file>}, {@code jobs <name part>}.
  */
 public final class MockClusterMain {
 
@@ -67,6 +67,7 @@ public final class MockClusterMain {
                 case "held" -> System.out.println("HELD " + kubelet.heldJobs().size());
                 case "release" -> release(kubelet, Integer.parseInt(command[1]));
                 case "report" -> report(kubelet, Path.of(command[1]));
+                case "jobs" -> jobs(kubelet, command[1]);
                 default -> System.out.println("UNKNOWN " + line);
             }
             System.out.flush();
@@ -90,6 +91,12 @@ public final class MockClusterMain {
             kubelet.release(held.get(i), Outcome.SUCCEED);
         }
         System.out.println("RELEASED " + held.size());
+    }
+
+    /** How many Jobs whose name contains {@code part} were created, and how many creations they took. */
+    private static void jobs(TestKubelet kubelet, String part) {
+        var matching = kubelet.created().entrySet().stream().filter(e -> e.getKey().contains(part)).toList();
+        System.out.println("JOBS " + matching.size() + " " + matching.stream().mapToInt(java.util.Map.Entry::getValue).sum());
     }
 
     private static long last(java.util.Map<String, Instant> instants, String step) {

@@ -1,4 +1,4 @@
-package dev.kiln.runner.bench;
+package dev.kiln.runner.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** {@link MockClusterMain} in a JVM of its own, driven over its stdin and stdout. */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
     private final String masterUrl;
 
-    MockCluster() throws IOException {
+    public MockCluster() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 MockClusterMain.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -26,14 +26,14 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** The Fabric8 client settings that point a runner at this mock API server. */
-    Map<String, String> clientConfig() {
+    public Map<String, String> clientConfig() {
         return Map.of("kubernetes.master", masterUrl, "kubernetes.trust.certificates", "true",
                 "kubernetes.auth.tryKubeConfig", "false", "kubernetes.auth.tryServiceAccount", "false",
                 "kubernetes.namespace", "test", "http2.disable", "true");
     }
 
     /** Sends a command and returns the rest of the answer line that starts with {@code answer}. */
-    synchronized String ask(String command, String answer) throws IOException {
+    public synchronized String ask(String command, String answer) throws IOException {
         in.println(command);
         return expect(answer);
     }
@@ -47,7 +47,7 @@ final class MockCluster implements AutoCloseable {
         throw new IOException("the mock cluster exited");
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
