@@ -1,8 +1,8 @@
 package dev.kiln.k8s.bincache;
 
+import dev.kiln.localstack.infra.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +37,9 @@ public final class BincacheGateway implements AutoCloseable {
     private final Path files;
     private final Path dir;
     private final Path state;
-    private final int sshPort = freePort();
-    private final int httpPort = freePort();
-    private final int httpsPort = freePort();
+    private final int sshPort = FreePorts.next();
+    private final int httpPort = FreePorts.next();
+    private final int httpsPort = FreePorts.next();
     private final List<Process> daemons = new ArrayList<>();
 
     /**
@@ -196,14 +196,6 @@ public final class BincacheGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
