@@ -46,7 +46,7 @@ public class LocalExecutor implements StepExecutor {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService starter = Executors.newFixedThreadPool(4, daemon("kiln-local-start"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("kiln-local-timer"));
-    private final ExecutorService spareMaker = Executors.newSingleThreadExecutor(daemon("kiln-local-spares"));
+    private final ScheduledExecutorService spareMaker = Executors.newSingleThreadScheduledExecutor(daemon("kiln-local-spares"));
 
     public LocalExecutor(RunnerConfig config) {
         this.config = config;

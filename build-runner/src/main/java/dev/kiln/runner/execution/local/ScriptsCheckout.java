@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -17,21 +17,23 @@ import org.jboss.logging.Logger;
  * Gives each attempt its own copy of the scripts repository at the build's tag. Each build clones the tag
  * once (shallow) into a pristine tree. An attempt takes a spare copy of that tree prepared in the background
  * (a rename, so no copying on the way from one step to the next), or copies it itself ({@code cp -a}, a
- * reflink where the filesystem can) when no spare is ready. Steps may change their copy freely.
+ * reflink where the filesystem can) when no spare is ready. Steps may change their copy freely. Spares are
+ * made a little after a checkout, at low priority, so that copying does not compete with the step starting.
  */
 final class ScriptsCheckout {
 
     private static final Logger LOG = Logger.getLogger(ScriptsCheckout.class);
     private static final long TIMEOUT_MINUTES = 10;
     private static final int SPARES = 2;
+    private static final long SPARE_DELAY_MILLIS = 300;
 
     private final String repositoryUrl;
-    private final ExecutorService background;
+    private final ScheduledExecutorService background;
     private final ConcurrentHashMap<Path, Object> locks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, ConcurrentLinkedDeque<Path>> spares = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    ScriptsCheckout(String repositoryUrl, ExecutorService background) {
+    ScriptsCheckout(String repositoryUrl, ScheduledExecutorService background) {
         this.repositoryUrl = repositoryUrl;
         this.background = background;
     }
@@ -45,7 +47,7 @@ final class ScriptsCheckout {
         } else {
             run(log, buildDir, List.of("cp", "-a", "--reflink=auto", pristine.toString(), target.toString()));
         }
-        background.execute(() -> replenish(pristine));
+        background.schedule(() -> replenish(pristine), SPARE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Drops the spares of a build's trees (the build finished). */
@@ -72,8 +74,8 @@ final class ScriptsCheckout {
         try {
             while (ready != null && ready.size() < SPARES && Files.isDirectory(pristine)) {
                 Path spare = pristine.resolveSibling(pristine.getFileName() + ".spare-" + counter.incrementAndGet());
-                run(null, pristine.getParent(), List.of("cp", "-a", "--reflink=auto", pristine.toString(),
-                        spare.toString()));
+                run(null, pristine.getParent(), List.of("nice", "-n", "10", "cp", "-a", "--reflink=auto",
+                        pristine.toString(), spare.toString()));
                 ready.add(spare);
                 ready = spares.get(pristine);
             }
