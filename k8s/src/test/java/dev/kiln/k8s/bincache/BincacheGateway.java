@@ -59,9 +59,14 @@ public final class BincacheGateway implements AutoCloseable {
                 "KILN_CACHE_TOKEN_FILE", dir.resolve("token").toString(),
                 "KILN_BINCACHE_TLS_DIR", dir.resolve("tls").toString(), "KILN_BINCACHE_RENDER_ONLY", "1"))
                 .orThrow("render the gateway's configuration");
-        startNginx();
-        startSshd();
-        awaitPorts(sshPort, httpPort, httpsPort);
+        try {
+            startNginx();
+            startSshd();
+            awaitPorts(sshPort, httpPort, httpsPort);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public Path spool() {
