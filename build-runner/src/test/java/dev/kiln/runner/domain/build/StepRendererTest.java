@@ -31,7 +31,7 @@ class StepRendererTest {
 
         StepLaunch packages = launch(build, "packages-arm64");
 
-        assertThat(packages.image()).isEqualTo("ghcr.io/flatcar/flatcar-sdk-all:4593.0.0");
+        assertThat(packages.image()).isEqualTo("ghcr.io/kiln-dev/flatcar-host:0.1.0");
         assertThat(packages.command()).containsExactly("/bin/bash", "-e", "-c",
                 "source ci-automation/packages.sh\npackages_build arm64\n");
         assertThat(packages.tag()).isEqualTo("main-4799.0.0-nightly-20260821-2100");
@@ -50,7 +50,7 @@ class StepRendererTest {
 
         assertThat(List.of("sdk_bootstrap", "sdk_container", "packages-amd64", "push_pkgs-amd64", "image-amd64",
                 "vms-amd64-aws", "tests-amd64-aws")).allSatisfy(run -> assertThat(launch(bundled, run).image())
-                        .isEqualTo("ghcr.io/flatcar/flatcar-sdk-all:4593.0.0"));
+                        .isEqualTo("ghcr.io/kiln-dev/flatcar-host:0.1.0"));
         assertThat(launch(own, "tests-amd64-aws").image()).isEqualTo("registry.example.com/flatcar-ci:7");
         assertThat(launch(bundled, "vms-amd64-aws").command().get(3)).contains("vm_build amd64 ami ami_vmdk");
         assertThat(launch(bundled, "tests-amd64-aws").command().get(3)).contains("test_run amd64 aws");
