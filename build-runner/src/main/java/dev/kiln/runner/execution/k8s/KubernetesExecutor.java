@@ -112,7 +112,7 @@ public class KubernetesExecutor implements StepExecutor {
         List<Pod> pods = podsOf(name);
         Observation observed = JobStatusMapper.map(job, pods);
         if (observed instanceof Observation.Waiting && pods.isEmpty()) {
-            return podCreation.problemOf(name, createdAt(job, name)).orElse(observed);
+            return podCreation.problemOf(name, createdAt(job)).orElse(observed);
         }
         return observed;
     }
@@ -184,13 +184,10 @@ public class KubernetesExecutor implements StepExecutor {
         podInformer.close();
     }
 
-    private Instant createdAt(Job job, String name) {
+    /** The API server stamps every Job; one without a stamp counts as old, so its events are read. */
+    private static Instant createdAt(Job job) {
         String created = job.getMetadata().getCreationTimestamp();
-        if (created != null && !created.isEmpty()) {
-            return Instant.parse(created);
-        }
-        Launched launched = this.created.get(name);
-        return launched == null ? Instant.EPOCH : launched.at();
+        return created == null || created.isEmpty() ? Instant.EPOCH : Instant.parse(created);
     }
 
     private List<Pod> podsOf(String jobName) {

@@ -116,7 +116,7 @@ public class LocalExecutor implements StepExecutor {
         env.put("KILN_CACHE_URL", config.cacheUrl());
         env.put("KILN_CACHE_TOKEN", config.cacheToken().orElse(""));
         env.put("KILN_WORK_DIR", attempt.dir.toString());
-        config.bincacheServer().filter(server -> !server.isBlank()).ifPresent(server -> env.put("BUILDCACHE_SERVER", server));
+        config.bincacheServer().ifPresent(server -> env.put("BUILDCACHE_SERVER", server));
         for (SecretEnv secret : launch.secrets()) {
             Path file = config.local().secretsDir().map(d -> d.resolve(secret.secret()).resolve(secret.key()))
                     .filter(Files::isReadable).orElseThrow(() -> new IllegalStateException("secret "

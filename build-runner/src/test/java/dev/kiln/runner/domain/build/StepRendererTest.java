@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.runner.domain.Fixtures;
 import dev.kiln.runner.domain.port.StepLaunch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StepRendererTest {
 
@@ -120,5 +126,62 @@ class StepRendererTest {
                 .isEqualTo("build-logs/4799.0.0+nightly-20260821-2100/vms-amd64-qemu_uefi.log");
         assertThat(StepRenderer.logPath(build, run, 1, true))
                 .isEqualTo("build-logs/4799.0.0+nightly-20260821-2100/vms-amd64-qemu_uefi.attempt-1.log");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"full", "os"})
+    void theTestsStepHandsTheBincacheNameToTheMantleContainerThroughSdkContainerEnv(String pipeline,
+            @TempDir Path checkout) throws Exception {
+        StepLaunch tests = launch(bundled(pipeline, List.of("aws")), "tests-amd64-aws");
+        Files.createDirectories(checkout.resolve("sdk_container"));
+        Files.writeString(checkout.resolve("sdk_container/.env"), "export AWS_REGION=us-east-1\n");
+        stub(checkout, "test.sh", "test_run() { cat sdk_container/.env; }");
+
+        String output = run(tests, checkout, Map.of("BUILDCACHE_SERVER", "bincache.ci.example.com"));
+
+        assertThat(output).isEqualTo("export AWS_REGION=us-east-1\nexport BUILDCACHE_SERVER=bincache.ci.example.com\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"full", "os"})
+    void pushPkgsHandsTheBincacheKeyToTheSdkContainerThroughAnAgentAndStopsIt(String pipeline,
+            @TempDir Path checkout, @TempDir Path home) throws Exception {
+        StepLaunch pushPkgs = launch(bundled(pipeline, List.of()), "push_pkgs-amd64");
+        Files.createDirectories(home.resolve(".ssh"));
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "kiln-step-key", "-f",
+                home.resolve(".ssh/id_ed25519").toString()).start().waitFor();
+        stub(checkout, "push_pkgs.sh", "push_packages() { ssh-add -l; echo \"agent $SSH_AGENT_PID\"; }");
+
+        String output = run(pushPkgs, checkout, Map.of("HOME", home.toString()));
+
+        assertThat(output).contains("kiln-step-key (ED25519)");
+        long agent = Long.parseLong(output.substring(output.indexOf("agent ") + 6).strip());
+        assertThat(running(agent)).as("the agent ends with the step").isFalse();
+    }
+
+    private static Build bundled(String pipeline, List<String> vendors) {
+        return started(pipeline, "full".equals(pipeline) ? Fixtures.MAIN_NIGHTLY : Fixtures.STABLE, vendors, Map.of());
+    }
+
+    /** Alive and not a zombie: a daemonised agent that was killed may wait unreaped under a container's init. */
+    private static boolean running(long pid) throws Exception {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        return Files.exists(stat) && !Files.readString(stat).replaceFirst("^.*\\) ", "").startsWith("Z");
+    }
+
+    private static void stub(Path checkout, String script, String body) throws Exception {
+        Files.createDirectories(checkout.resolve("ci-automation"));
+        Files.writeString(checkout.resolve("ci-automation").resolve(script), body + "\n");
+    }
+
+    /** Runs the rendered command in {@code checkout} as an executor does, without the runner's SSH agent. */
+    private static String run(StepLaunch launch, Path checkout, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(checkout.toFile()).redirectErrorStream(true);
+        builder.environment().remove("SSH_AUTH_SOCK");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 }
