@@ -1,6 +1,7 @@
 package dev.kiln.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kiln.common.error.DomainException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,6 +27,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return ProblemResponses.of(e, path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(DomainException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.fields().isEmpty() ? null
+                : e.fields().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+        Response response = ProblemResponses.of(e.kind().status(), e.slug(), e.title(), e.getMessage(), path(uri), errors);
+        return e.retryAfter()
+                .map(wait -> Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())).build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package dev.kiln.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +17,27 @@ public abstract class ServiceArchitectureContract {
     }
 
     @Test
+    void importsTheServicesClasses() {
+        assertThat(classes).as("production classes under " + basePackage).isNotEmpty();
+    }
+
+    @Test
     void domainDependsOnNoFramework() {
         ArchitectureRules.domainIsFrameworkFree(basePackage).check(classes);
     }
 
     @Test
+    void apiDoesNotUsePersistence() {
+        ArchitectureRules.apiDoesNotUsePersistence(basePackage).check(classes);
+    }
+
+    @Test
     void entitiesStayInPersistence() {
         ArchitectureRules.entitiesStayInPersistence(basePackage).check(classes);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        ArchitectureRules.noPackageCycles(basePackage).check(classes);
     }
 }

@@ -1,8 +1,8 @@
 package dev.kiln.version.api;
 
-import dev.kiln.version.domain.Channel;
-import dev.kiln.version.domain.Version;
-import dev.kiln.version.domain.VersionName;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.Version;
+import dev.kiln.flatcar.VersionName;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a tag or version means under Flatcar's rules. */

@@ -6,8 +6,8 @@ import dev.kiln.version.domain.AllocationBusyException;
 import dev.kiln.version.domain.AllocationInProgressException;
 import dev.kiln.version.domain.IdempotencyKeyReusedException;
 import dev.kiln.version.domain.IllegalVersionRequestException;
-import dev.kiln.version.domain.InvalidRequestException;
-import dev.kiln.version.domain.MalformedVersionException;
+import dev.kiln.flatcar.InvalidVersionRequestException;
+import dev.kiln.flatcar.MalformedVersionException;
 import dev.kiln.version.domain.OfficialTagNotDeletableException;
 import dev.kiln.version.domain.RepositoryUnavailableException;
 import dev.kiln.version.domain.TagConflictException;
@@ -30,7 +30,7 @@ public class VersionProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidRequestException e, UriInfo uri) {
+    public Response invalid(InvalidVersionRequestException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList();
         return ProblemResponses.of(400, "validation", "Invalid request", e.getMessage(), path(uri), errors);
     }

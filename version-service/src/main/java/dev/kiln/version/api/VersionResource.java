@@ -1,18 +1,20 @@
 package dev.kiln.version.api;
 
+import dev.kiln.clients.version.CreateVersionRequest;
+import dev.kiln.clients.version.VersionResponse;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
 import dev.kiln.common.idempotency.IdempotencyKeys;
 import dev.kiln.common.problem.ProblemException;
 import dev.kiln.common.security.Roles;
 import dev.kiln.version.domain.AllocationFilter;
-import dev.kiln.version.domain.AllocationKind;
+import dev.kiln.flatcar.VersionKind;
 import dev.kiln.version.domain.AllocationResult;
 import dev.kiln.version.domain.AllocationStatus;
 import dev.kiln.version.domain.Allocations;
 import dev.kiln.version.domain.Page;
-import dev.kiln.version.domain.UpdateGroup;
-import dev.kiln.version.domain.VersionName;
+import dev.kiln.flatcar.UpdateGroup;
+import dev.kiln.flatcar.VersionName;
 import dev.kiln.version.domain.VersionNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -84,10 +86,10 @@ public class VersionResource {
             @Parameter(description = "makes a retry return the first answer") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         checkKey(key);
         Timer.Sample started = Timer.start(meters);
-        AllocationResult result = allocations.allocate(request.toDomain(), key, identity.getPrincipal().getName());
+        AllocationResult result = allocations.allocate(request.toVersionRequest(), key, identity.getPrincipal().getName());
         String outcome = result.replayed() ? "replayed" : "allocated";
         started.stop(meters.timer("kiln.version.allocations", "kind", request.kind(), "outcome", outcome));
-        VersionResponse body = VersionResponse.of(result.allocation());
+        VersionResponse body = VersionResponses.of(result.allocation());
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/versions/" + body.tag())).entity(body);
         return (result.replayed() ? response.header(REPLAYED_HEADER, "true") : response).build();
     }
@@ -97,7 +99,7 @@ public class VersionResource {
     @Operation(summary = "One allocated version")
     @APIResponse(responseCode = "404", description = "version-not-found")
     public VersionResponse get(@PathParam("tag") String tag) {
-        return allocations.find(tag).map(VersionResponse::of)
+        return allocations.find(tag).map(VersionResponses::of)
                 .orElseThrow(() -> new VersionNotFoundException("Kiln allocated no version tagged " + tag));
     }
 
@@ -113,7 +115,7 @@ public class VersionResource {
         PageRequest paging = PageRequest.of(page, size);
         AllocationFilter filter = new AllocationFilter(
                 option(group, "group", UpdateGroup::ofId), blankToNull(branch), bool(official),
-                option(kind, "kind", AllocationKind::ofId), statusFilter(status));
+                option(kind, "kind", VersionKind::ofId), statusFilter(status));
         Page<VersionResponse> found = map(allocations.list(filter, paging.page(), paging.size()));
         return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
@@ -147,7 +149,7 @@ public class VersionResource {
     }
 
     private static Page<VersionResponse> map(Page<dev.kiln.version.domain.Allocation> page) {
-        return new Page<>(page.items().stream().map(VersionResponse::of).toList(), page.page(), page.size(), page.total());
+        return new Page<>(page.items().stream().map(VersionResponses::of).toList(), page.page(), page.size(), page.total());
     }
 
     private static void checkKey(String key) {

@@ -1,5 +1,6 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.VersionRequest;
+import dev.kiln.flatcar.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ public final class Allocations {
     }
 
     /** Allocates a version for {@code request}, or returns the first answer to an earlier request with the same key. */
-    public AllocationResult allocate(AllocationRequest request, String idempotencyKey, String caller) {
+    public AllocationResult allocate(VersionRequest request, String idempotencyKey, String caller) {
         request.checkFields();
         String hash = request.fingerprint();
         Optional<Allocation> answered = idempotencyKey == null ? Optional.empty()
@@ -107,7 +109,7 @@ public final class Allocations {
         return earlier;
     }
 
-    private AllocationResult allocateExclusively(AllocationRequest request, String key, String hash, String caller) {
+    private AllocationResult allocateExclusively(VersionRequest request, String key, String hash, String caller) {
         Optional<Allocation> earlier = key == null ? Optional.empty() : earlier(key, hash);
         if (earlier.isPresent()) {
             Allocation a = earlier.get();

@@ -1,5 +1,6 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.FlatcarCalendar;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.Tag;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,9 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.Version;
+import dev.kiln.flatcar.Tag;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.MalformedVersionException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,15 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.VersionKind;
+import dev.kiln.flatcar.VersionRequest;
+import dev.kiln.flatcar.InvalidVersionRequestException;
+import dev.kiln.flatcar.Version;
+import dev.kiln.flatcar.Tag;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.VersionName;
+import dev.kiln.flatcar.MalformedVersionException;
+import dev.kiln.flatcar.VersionFile;
+import dev.kiln.flatcar.FlatcarCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +32,7 @@ public final class VersionPolicy {
         this.calendar = new FlatcarCalendar(settings.epoch());
     }
 
-    public AllocationPlan plan(AllocationRequest request, RepositoryView repo, Collection<String> reservedTags, Instant now) {
+    public AllocationPlan plan(VersionRequest request, RepositoryView repo, Collection<String> reservedTags, Instant now) {
         request.checkFields();
         Known known = new Known(repo, reservedTags);
         AllocationPlan plan = switch (request.kind()) {
@@ -36,14 +46,14 @@ public final class VersionPolicy {
         return plan;
     }
 
-    private AllocationPlan nightly(AllocationRequest r, Known known, Instant now) {
+    private AllocationPlan nightly(VersionRequest r, Known known, Instant now) {
         String branch = r.branch() == null ? settings.mainBranch() : r.branch();
         requireBranch(known, branch);
         String buildId = calendar.nightlyBuildId(now);
         if (branch.equals(settings.mainBranch())) {
             Version version = new Version(calendar.majorAt(now), 0, 0, buildId);
             Version sdk = sdkOverride(r).orElse(version);
-            return new AllocationPlan(AllocationKind.NIGHTLY, new Tag(Tag.MAIN_PREFIX, version), new VersionFile(version, sdk),
+            return new AllocationPlan(VersionKind.NIGHTLY, new Tag(Tag.MAIN_PREFIX, version), new VersionFile(version, sdk),
                     branch, branch, false);
         }
         int major = settings.releaseBranchMajor(branch).orElseThrow(() -> new IllegalVersionRequestException(
@@ -53,11 +63,11 @@ public final class VersionPolicy {
                 "branch " + branch + " has no release yet, so a maintenance nightly has no version to build on"));
         Version version = released.withBuildId(buildId);
         Version sdk = sdkOverride(r).orElseGet(() -> sdkOf(known.repo.versionFileAtBranch(branch), "branch " + branch));
-        return new AllocationPlan(AllocationKind.NIGHTLY, new Tag(released.channel().id(), version),
+        return new AllocationPlan(VersionKind.NIGHTLY, new Tag(released.channel().id(), version),
                 new VersionFile(version, sdk), branch, branch, false);
     }
 
-    private AllocationPlan alpha(AllocationRequest r, Known known, Instant now) {
+    private AllocationPlan alpha(VersionRequest r, Known known, Instant now) {
         int major = calendar.majorAt(now);
         OptionalInt highest = highestReleaseMajor(known);
         if (highest.isPresent() && major <= highest.getAsInt()) {
@@ -67,18 +77,18 @@ public final class VersionPolicy {
         requireBranch(known, settings.mainBranch());
         Version version = Version.official(major, Channel.ALPHA.minor(), 0);
         Version sdk = sdkOverride(r).orElse(version);
-        return new AllocationPlan(AllocationKind.ALPHA, Tag.release(version), new VersionFile(version, sdk),
+        return new AllocationPlan(VersionKind.ALPHA, Tag.release(version), new VersionFile(version, sdk),
                 settings.mainBranch(), settings.releaseBranch(major), true);
     }
 
-    private AllocationPlan promotion(AllocationRequest r, Known known) {
+    private AllocationPlan promotion(VersionRequest r, Known known) {
         Version from = releasedVersion(r.from(), known, "promoted");
         Channel channel = from.channel();
         Channel next = channel.next().orElseThrow(() -> new IllegalVersionRequestException(
                 r.from() + " is in lts, the last channel; it cannot be promoted"));
         if (r.to() != null) {
-            Channel to = Channel.ofId(r.to()).orElseThrow(() -> new InvalidRequestException(List.of(
-                    new InvalidRequestException.FieldProblem("to", "must be one of alpha, beta, stable, lts"))));
+            Channel to = Channel.ofId(r.to()).orElseThrow(() -> new InvalidVersionRequestException(List.of(
+                    new InvalidVersionRequestException.FieldProblem("to", "must be one of alpha, beta, stable, lts"))));
             if (to != next) {
                 throw new IllegalVersionRequestException("cannot promote " + channel.id() + " to " + to.id()
                         + ": promotion goes one step along alpha -> beta -> stable -> lts, so " + channel.id() + " promotes to " + next.id());
@@ -96,10 +106,10 @@ public final class VersionPolicy {
         Version target = Version.official(from.major(), next.minor(), 0);
         String branch = releaseBranch(known, from.major());
         Version sdk = sdkOverride(r).orElseGet(() -> sdkOf(known.repo.versionFileAtTag(Tag.release(from).name()), "tag " + Tag.release(from)));
-        return new AllocationPlan(AllocationKind.PROMOTION, Tag.release(target), new VersionFile(target, sdk), branch, branch, false);
+        return new AllocationPlan(VersionKind.PROMOTION, Tag.release(target), new VersionFile(target, sdk), branch, branch, false);
     }
 
-    private AllocationPlan patch(AllocationRequest r, Known known) {
+    private AllocationPlan patch(VersionRequest r, Known known) {
         Version from = releasedVersion(r.from(), known, "patched");
         Channel channel = from.channel();
         int nextPatch = known.all.highestOfficialPatch(from.major(), from.minor()).orElse(from.patch()) + 1;
@@ -107,10 +117,10 @@ public final class VersionPolicy {
         String branch = releaseBranch(known, from.major());
         Tag newest = Tag.release(known.remote.latestRelease(from.major(), channel).orElseThrow());
         Version sdk = sdkOverride(r).orElseGet(() -> sdkOf(known.repo.versionFileAtTag(newest.name()), "tag " + newest));
-        return new AllocationPlan(AllocationKind.PATCH, Tag.release(target), new VersionFile(target, sdk), branch, branch, false);
+        return new AllocationPlan(VersionKind.PATCH, Tag.release(target), new VersionFile(target, sdk), branch, branch, false);
     }
 
-    private AllocationPlan dev(AllocationRequest r, Known known) {
+    private AllocationPlan dev(VersionRequest r, Known known) {
         SuffixRule.check(r.suffix());
         String branch = r.branch() == null ? settings.mainBranch() : r.branch();
         requireBranch(known, branch);
@@ -132,7 +142,7 @@ public final class VersionPolicy {
         }
         Version version = base.withBuildId(r.suffix());
         Version sdk = sdkOverride(r).orElseGet(() -> sdkOf(branchFile, "branch " + branch));
-        return new AllocationPlan(AllocationKind.DEV, new Tag(prefix, version), new VersionFile(version, sdk), branch, null, false);
+        return new AllocationPlan(VersionKind.DEV, new Tag(prefix, version), new VersionFile(version, sdk), branch, null, false);
     }
 
     private String devPrefix(VersionName name) {
@@ -207,7 +217,7 @@ public final class VersionPolicy {
         }
     }
 
-    private static Optional<Version> sdkOverride(AllocationRequest r) {
+    private static Optional<Version> sdkOverride(VersionRequest r) {
         return Optional.ofNullable(r.sdkVersion()).map(Version::parse);
     }
 

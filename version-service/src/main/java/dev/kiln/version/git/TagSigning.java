@@ -1,7 +1,7 @@
 package dev.kiln.version.git;
 
 import dev.kiln.version.config.VersionConfig;
-import dev.kiln.version.domain.Tag;
+import dev.kiln.flatcar.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;

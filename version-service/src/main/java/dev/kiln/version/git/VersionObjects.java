@@ -1,7 +1,7 @@
 package dev.kiln.version.git;
 
 import dev.kiln.version.domain.AllocationPlan;
-import dev.kiln.version.domain.Tag;
+import dev.kiln.flatcar.Tag;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.jgit.api.errors.CanceledException;

@@ -2,13 +2,13 @@ package dev.kiln.version.persistence;
 
 import dev.kiln.events.VersionTagged;
 import dev.kiln.version.domain.Allocation;
-import dev.kiln.version.domain.AllocationKind;
+import dev.kiln.flatcar.VersionKind;
 import dev.kiln.version.domain.AllocationPlan;
 import dev.kiln.version.domain.AllocationStatus;
 import dev.kiln.version.domain.NewAllocation;
-import dev.kiln.version.domain.Tag;
-import dev.kiln.version.domain.Version;
-import dev.kiln.version.domain.VersionFile;
+import dev.kiln.flatcar.Tag;
+import dev.kiln.flatcar.Version;
+import dev.kiln.flatcar.VersionFile;
 
 /** Between rows, domain allocations and the tagged event. */
 final class AllocationMapping {
@@ -44,7 +44,7 @@ final class AllocationMapping {
 
     static Allocation toDomain(AllocationEntity e) {
         Tag tag = Tag.parse(e.tag);
-        AllocationPlan plan = new AllocationPlan(AllocationKind.ofId(e.kind).orElseThrow(), tag,
+        AllocationPlan plan = new AllocationPlan(VersionKind.ofId(e.kind).orElseThrow(), tag,
                 new VersionFile(tag.version(), Version.parse(e.sdkVersion)), e.baseBranch, e.branch, e.createBranch);
         return new Allocation(e.id, plan, AllocationStatus.ofId(e.status).orElseThrow(), e.commitId, e.idempotencyKey,
                 e.requestHash, e.requestedBy, e.createdAt, e.taggedAt, e.deletedAt, e.deleteReason);

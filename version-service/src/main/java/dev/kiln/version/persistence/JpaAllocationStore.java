@@ -7,7 +7,7 @@ import dev.kiln.version.domain.AllocationFilter;
 import dev.kiln.version.domain.AllocationStore;
 import dev.kiln.version.domain.NewAllocation;
 import dev.kiln.version.domain.Page;
-import dev.kiln.version.domain.Tag;
+import dev.kiln.flatcar.Tag;
 import dev.kiln.version.domain.VersionTakenException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;

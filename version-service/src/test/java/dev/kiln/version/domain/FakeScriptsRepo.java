@@ -1,5 +1,8 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.Version;
+import dev.kiln.flatcar.Tag;
+import dev.kiln.flatcar.VersionFile;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package dev.kiln.version.domain;
 
+import dev.kiln.flatcar.VersionKind;
+import dev.kiln.flatcar.VersionRequest;
+import dev.kiln.flatcar.InvalidVersionRequestException;
+import dev.kiln.flatcar.MalformedVersionException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,9 +45,9 @@ class VersionPolicyTest {
             "DEV,       -,                9999.0.2,              -,     die-faster,                -,           2026-08-22T09:00:00Z, main-9999.0.2-die-faster,                  9999.0.2+die-faster,                 4799.0.0+nightly-20260821-2100,  main,          -,             false",
             "DEV,       -,                main-4799.0.0-nightly-20260821-2100, -, pr-1234,         -,           2026-08-22T09:00:00Z, main-4799.0.0-pr-1234,                     4799.0.0+pr-1234,                    4799.0.0+nightly-20260821-2100,  main,          -,             false",
     })
-    void computesTheNextVersion(AllocationKind kind, String branch, String from, String to, String suffix, String sdk, Instant now,
+    void computesTheNextVersion(VersionKind kind, String branch, String from, String to, String suffix, String sdk, Instant now,
             String tag, String version, String sdkVersion, String base, String pushed, boolean create) {
-        AllocationRequest request = new AllocationRequest(kind, branch, from, to, suffix, sdk);
+        VersionRequest request = new VersionRequest(kind, branch, from, to, suffix, sdk);
 
         AllocationPlan plan = policy.plan(request, repo, List.of(), now);
 
@@ -85,9 +89,9 @@ class VersionPolicyTest {
             "NIGHTLY   | feature/faster-boot | -                             | -     | -                       | 2026-08-22T09:00:00Z  | nightlies run on main or on a release branch flatcar-MMMM, not on 'feature/faster-boot'",
             "NIGHTLY   | flatcar-4900  | -                                   | -     | -                       | 2026-08-22T09:00:00Z  | branch flatcar-4900 does not exist on the remote",
     })
-    void refusesIllegalRequestsWithTheRuleTheyBreak(AllocationKind kind, String branch, String from, String to, String suffix,
+    void refusesIllegalRequestsWithTheRuleTheyBreak(VersionKind kind, String branch, String from, String to, String suffix,
             Instant now, String reason) {
-        AllocationRequest request = new AllocationRequest(kind, branch, from, to, suffix, null);
+        VersionRequest request = new VersionRequest(kind, branch, from, to, suffix, null);
 
         assertThatThrownBy(() -> policy.plan(request, repo, List.of(), now))
                 .isInstanceOf(IllegalVersionRequestException.class)
@@ -104,18 +108,18 @@ class VersionPolicyTest {
             "PATCH     | -    | lts-4081.3.10  | beta | -     | -        | to: is not used by kind patch",
             "NIGHTLY   | -    | alpha-4790.0.1 | -    | -     | -        | from: is not used by kind nightly",
     })
-    void refusesFieldsThatDoNotFitTheKind(AllocationKind kind, String branch, String from, String to, String suffix, String sdk,
+    void refusesFieldsThatDoNotFitTheKind(VersionKind kind, String branch, String from, String to, String suffix, String sdk,
             String problem) {
-        AllocationRequest request = new AllocationRequest(kind, branch, from, to, suffix, sdk);
+        VersionRequest request = new VersionRequest(kind, branch, from, to, suffix, sdk);
 
         assertThatThrownBy(() -> policy.plan(request, repo, List.of(), AUG_22_2100))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(InvalidVersionRequestException.class)
                 .hasMessageContaining(problem);
     }
 
     @Test
     void patchSkipsPatchesReservedByAllocationsInFlight() {
-        AllocationRequest request = new AllocationRequest(AllocationKind.PATCH, null, "lts-4081.3.10", null, null, null);
+        VersionRequest request = new VersionRequest(VersionKind.PATCH, null, "lts-4081.3.10", null, null, null);
 
         AllocationPlan plan = policy.plan(request, repo, List.of("lts-4081.3.11", "lts-4081.3.12"), AUG_22_2100);
 
@@ -124,7 +128,7 @@ class VersionPolicyTest {
 
     @Test
     void refusesAVersionThatAnotherTagAlreadyCarries() {
-        AllocationRequest request = new AllocationRequest(AllocationKind.DEV, null, "main-3449.0.0", null, "dev23", null);
+        VersionRequest request = new VersionRequest(VersionKind.DEV, null, "main-3449.0.0", null, "dev23", null);
 
         assertThatThrownBy(() -> policy.plan(request, repo, List.of(), AUG_22_2100))
                 .isInstanceOf(VersionTakenException.class)
@@ -133,7 +137,7 @@ class VersionPolicyTest {
 
     @Test
     void refusesATagThatAnAllocationInFlightReserved() {
-        AllocationRequest request = new AllocationRequest(AllocationKind.NIGHTLY, null, null, null, null, null);
+        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, null, null, null, null, null);
 
         assertThatThrownBy(() -> policy.plan(request, repo, List.of("main-4800.0.0-nightly-20260822-2100"), AUG_22_2100))
                 .isInstanceOf(VersionTakenException.class)
@@ -142,7 +146,7 @@ class VersionPolicyTest {
 
     @Test
     void leavesAnExistingIdenticalTagToTheTagRule() {
-        AllocationRequest request = new AllocationRequest(AllocationKind.NIGHTLY, "main", null, null, null, null);
+        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, "main", null, null, null, null);
 
         AllocationPlan plan = policy.plan(request, repo, List.of(), Instant.parse("2026-08-21T21:00:30Z"));
 
@@ -152,7 +156,7 @@ class VersionPolicyTest {
     @Test
     void newMajorCountsReleaseBranchesWithoutTags() {
         repo.branch("flatcar-4801", "4801.0.0", "4801.0.0");
-        AllocationRequest request = new AllocationRequest(AllocationKind.ALPHA, null, null, null, null, null);
+        VersionRequest request = new VersionRequest(VersionKind.ALPHA, null, null, null, null, null);
 
         assertThatThrownBy(() -> policy.plan(request, repo, List.of(), AUG_22_2100))
                 .isInstanceOf(IllegalVersionRequestException.class)
@@ -161,7 +165,7 @@ class VersionPolicyTest {
 
     @Test
     void malformedFromIsAMalformedVersionNotARuleViolation() {
-        AllocationRequest request = new AllocationRequest(AllocationKind.PATCH, null, "stable-4593.2", null, null, null);
+        VersionRequest request = new VersionRequest(VersionKind.PATCH, null, "stable-4593.2", null, null, null);
 
         assertThatThrownBy(() -> policy.plan(request, repo, List.of(), AUG_22_2100)).isInstanceOf(MalformedVersionException.class);
     }

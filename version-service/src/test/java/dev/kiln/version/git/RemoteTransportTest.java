@@ -7,14 +7,14 @@ import com.jcraft.jsch.JSch;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.kiln.version.config.VersionConfig;
-import dev.kiln.version.domain.AllocationKind;
+import dev.kiln.flatcar.VersionKind;
 import dev.kiln.version.domain.AllocationPlan;
 import dev.kiln.version.domain.RepositoryUnavailableException;
 import dev.kiln.version.domain.RepositoryView;
-import dev.kiln.version.domain.Tag;
+import dev.kiln.flatcar.Tag;
 import dev.kiln.version.domain.TagOutcome;
-import dev.kiln.version.domain.Version;
-import dev.kiln.version.domain.VersionFile;
+import dev.kiln.flatcar.Version;
+import dev.kiln.flatcar.VersionFile;
 import dev.kiln.version.testing.ScriptsRemote;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -146,7 +146,7 @@ class RemoteTransportTest {
 
     private static AllocationPlan devPlan(String suffix) {
         Version version = Version.parse("4799.0.0+" + suffix);
-        return new AllocationPlan(AllocationKind.DEV, new Tag("main", version),
+        return new AllocationPlan(VersionKind.DEV, new Tag("main", version),
                 new VersionFile(version, Version.parse("4799.0.0+nightly-20260821-2100")), "main", null, false);
     }
 
