@@ -58,6 +58,16 @@ class NightlyBuildIT {
                     timeout: 3s
                     retry: {attempts: 1}
                 """.formatted(HANG_MARKER));
+        Files.writeString(kiln.dataDir.resolve("pipelines/probe.yaml"), """
+                name: probe
+                description: One quick step, to see a version of each kind reach a build.
+                steps:
+                  - name: probe
+                    image: registry.example.org/any:1
+                    run: grep -qx "FLATCAR_VERSION=$KILN_VERSION" sdk_container/.repo/manifests/version.txt
+                    timeout: 1m
+                    retry: {attempts: 1}
+                """);
         kiln.up().assertSucceeded();
         stack = StackClient.of(kiln.dataDir);
     }
@@ -104,6 +114,55 @@ class NightlyBuildIT {
         assertThat(image.outputs()).anySatisfy(p -> assertThat(p).endsWith("flatcar_production_image.bin.bz2"));
         assertThat(events("kiln.versions", tag, 1)).extracting(IncomingEvent::type)
                 .contains(EventCatalog.VERSION_TAGGED.name());
+    }
+
+    @Test
+    void theDemoRequestedTwiceInOneMinuteSucceedsTwiceOnTwoVersions() throws Exception {
+        var demos = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = demos.submit(() -> new NightlyDemo(stack, new PrintStream(PrintStream.nullOutputStream()))
+                    .run(List.of("amd64"), List.of("qemu_uefi"), Duration.ofMinutes(6)));
+            var second = demos.submit(() -> new NightlyDemo(stack, new PrintStream(PrintStream.nullOutputStream()))
+                    .run(List.of("amd64"), List.of("qemu_uefi"), Duration.ofMinutes(6)));
+
+            JsonNode a = first.get();
+            JsonNode b = second.get();
+
+            assertThat(a.path("state").asText()).as(a.toPrettyString()).isEqualTo("succeeded");
+            assertThat(b.path("state").asText()).as(b.toPrettyString()).isEqualTo("succeeded");
+            assertThat(a.path("tag").asText()).isNotEqualTo(b.path("tag").asText());
+            assertThat(List.of(a.path("tag").asText(), b.path("tag").asText()))
+                    .allMatch(tag -> tag.matches("main-\\d{4}\\.0\\.0-nightly-\\d{8}-\\d{4}"));
+        } finally {
+            demos.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyKindOfVersionStartsABuildThroughBuildRunner() throws Exception {
+        String alpha = buildOfKind(java.util.Map.of("kind", "alpha"));
+        String major = alpha.substring("alpha-".length(), alpha.indexOf('.'));
+        String nightly = buildOfKind(java.util.Map.of("kind", "nightly"));
+        String beta = buildOfKind(java.util.Map.of("kind", "promotion", "from", alpha, "to", "beta"));
+        String patch = buildOfKind(java.util.Map.of("kind", "patch", "from", beta));
+        String dev = buildOfKind(java.util.Map.of("kind", "dev", "suffix", "it-kinds"));
+
+        assertThat(alpha).matches("alpha-\\d{4}\\.0\\.0");
+        assertThat(nightly).matches("main-\\d{4}\\.0\\.0-nightly-\\d{8}-\\d{4}");
+        assertThat(beta).isEqualTo("beta-" + major + ".1.0");
+        assertThat(patch).isEqualTo("beta-" + major + ".1.1");
+        assertThat(dev).matches("main-\\d+\\.\\d+\\.\\d+-it-kinds");
+    }
+
+    /** Starts the probe pipeline on a new version of the kind {@code request} names; returns the tag it built. */
+    private static String buildOfKind(java.util.Map<String, Object> request) throws InterruptedException {
+        java.util.Map<String, Object> body = new java.util.HashMap<>(request);
+        body.put("pipeline", "probe");
+        body.put("arches", List.of("amd64"));
+        String id = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", body).path("id").asText();
+        JsonNode build = awaitFinished(id, Duration.ofMinutes(2));
+        assertThat(build.path("state").asText()).as(request + ": " + build.toPrettyString()).isEqualTo("succeeded");
+        return build.path("tag").asText();
     }
 
     @Test
