@@ -22,6 +22,18 @@ class ProblemAndSecurityTest {
     }
 
     @Test
+    void aDomainRefusalIsAProblemOfItsKindWithRetryAfter() {
+        given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":\"locked:stable-4593.2.5\"}")
+                .post("/notes")
+                .then().statusCode(503)
+                .header("Retry-After", equalTo("5"))
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/note-locked"))
+                .body("title", equalTo("Service unavailable"))
+                .body("detail", equalTo("'locked:stable-4593.2.5' is locked; retry later"));
+    }
+
+    @Test
     void unknownTokenIsRejected() {
         given().auth().oauth2("not-a-token").contentType("application/json").body("{\"text\":\"x\"}")
                 .post("/notes")
@@ -72,7 +84,8 @@ class ProblemAndSecurityTest {
         String key = UUID.randomUUID().toString();
 
         int first = create(key, "once").then().statusCode(201).extract().jsonPath().getInt("id");
-        int second = create(key, "once").then().statusCode(201).extract().jsonPath().getInt("id");
+        int second = create(key, "once").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/notes/" + first)).extract().jsonPath().getInt("id");
 
         org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first);
     }

@@ -1,7 +1,8 @@
 package dev.kiln.common.testapp;
 
+import dev.kiln.common.error.DomainException;
 import dev.kiln.common.idempotency.IdempotencyKeys;
-import dev.kiln.common.idempotency.StoredResponse;
+import dev.kiln.common.idempotency.IdempotentCreate;
 import dev.kiln.common.outbox.Outbox;
 import dev.kiln.common.problem.ProblemException;
 import dev.kiln.common.security.Roles;
@@ -15,9 +16,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** A service endpoint in miniature: state change plus outbox event in one transaction. */
@@ -25,34 +28,37 @@ import java.util.Map;
 public class NoteResource {
 
     private final Outbox outbox;
-    private final IdempotencyKeys idempotency;
+    private final IdempotentCreate idempotentCreate;
 
-    public NoteResource(Outbox outbox, IdempotencyKeys idempotency) {
+    public NoteResource(Outbox outbox, IdempotentCreate idempotentCreate) {
         this.outbox = outbox;
-        this.idempotency = idempotency;
+        this.idempotentCreate = idempotentCreate;
     }
 
     @POST
     @RolesAllowed(Roles.BUILDER)
     @Transactional
     public Response create(@Valid NoteRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        if (key != null) {
-            var earlier = idempotency.claim("notes", key, request.text());
-            if (earlier.isPresent()) {
-                return Response.status(earlier.get().status()).entity(earlier.get().body())
-                        .type(MediaType.APPLICATION_JSON).build();
-            }
+        if (request.text().startsWith("locked:")) {
+            throw new NoteLockedException(request.text());
         }
-        NoteEntity note = new NoteEntity();
-        note.text = request.text();
-        Panache.getEntityManager().persist(note);
-        outbox.append(new ArtifactStored("notes/" + note.id, null, "notes", null, note.text.length(),
-                "0".repeat(64), "text/plain", "ci", Instant.now()));
-        String body = "{\"id\":" + note.id + "}";
-        if (key != null) {
-            idempotency.complete("notes", key, new StoredResponse(201, body, null));
+        return idempotentCreate.create("notes", key, request, () -> {
+            NoteEntity note = new NoteEntity();
+            note.text = request.text();
+            Panache.getEntityManager().persist(note);
+            outbox.append(new ArtifactStored("notes/" + note.id, null, "notes", null, note.text.length(),
+                    "0".repeat(64), "text/plain", "ci", Instant.now()));
+            return new IdempotentCreate.Created(201, URI.create("/notes/" + note.id), Map.of("id", note.id));
+        });
+    }
+
+    /** A refusal stated the domain's way: a kind, a stable slug, and when to retry. */
+    static final class NoteLockedException extends DomainException {
+
+        NoteLockedException(String text) {
+            super(Kind.UNAVAILABLE, "note-locked", null, "'" + text + "' is locked; retry later", List.of(),
+                    Duration.ofSeconds(5), null);
         }
-        return Response.status(201).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET
