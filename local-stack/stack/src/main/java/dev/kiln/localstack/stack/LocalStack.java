@@ -162,6 +162,8 @@ public final class LocalStack implements AutoCloseable {
         for (Component service : Component.values()) {
             Map<String, String> env = new HashMap<>(shared);
             env.put("KILN_HTTP_PORT", Integer.toString(options.ports().of(service.id())));
+            // Like PostgreSQL, Kafka and S3: on a shared machine the admin token must not open a door to other hosts.
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             Path workDir = options.dataDir().resolve(service.id());
             env.putAll(serviceEnvironment(service, workDir));
             services.put(service, ServiceProcess.start(service, options.serviceJar(service),

@@ -2,8 +2,8 @@ package dev.kiln.localstack.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.localstack.infra.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class KilnLocal {
         this.dataDir = dataDir;
         for (String component : List.of("postgres", "kafka", "kafka-controller", "s3", "version-service",
                 "build-runner", "artifact-service", "release-service")) {
-            int port = freePort();
+            int port = FreePorts.next();
             ports.put(component, port);
             portArgs.add("--port-" + component + "=" + port);
         }
@@ -86,14 +86,6 @@ final class KilnLocal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

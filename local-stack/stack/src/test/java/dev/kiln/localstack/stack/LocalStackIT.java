@@ -42,6 +42,10 @@ class LocalStackIT {
             assertThat(openApi.statusCode()).isEqualTo(200);
             assertThat(openApi.body()).contains("\"openapi\"");
         }
+        for (String component : kiln.ports.keySet()) {
+            assertThat(ListeningSockets.addressesOf(kiln.ports.get(component))).as(component + " listens on")
+                    .isNotEmpty().allMatch(java.net.InetAddress::isLoopbackAddress);
+        }
         String token = Files.readString(kiln.dataDir.resolve("admin.token"));
         String seedCommit = headOf(kiln.dataDir.resolve("git/scripts.git"));
         List<Long> children = kiln.childPids();
