@@ -57,6 +57,12 @@ public class ProblemMappers {
         return ProblemResponses.of(400, "malformed-json", "Malformed request body", detail, path(uri), null);
     }
 
+    /** Quarkus maps this one itself (plain JSON, no field); the same type here makes ours win. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return challenge(uri);

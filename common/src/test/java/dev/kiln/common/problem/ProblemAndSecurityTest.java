@@ -58,6 +58,42 @@ class ProblemAndSecurityTest {
     }
 
     @Test
+    void aBodyWithTrailingGarbageIsMalformedAndCreatesNothing() {
+        String text = "trailing-" + UUID.randomUUID();
+
+        given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":\"" + text + "\"} garbage")
+                .post("/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/malformed-json"));
+
+        org.assertj.core.api.Assertions.assertThat(notesWithText(text)).isZero();
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAProblemNamingTheField() {
+        for (String value : java.util.List.of("[\"a\"]", "{\"a\":1}")) {
+            given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":" + value + "}")
+                    .post("/notes")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://kiln.dev/problems/malformed-json"))
+                    .body("detail", org.hamcrest.Matchers.containsString("'text'"));
+        }
+    }
+
+    @Test
+    void aPageThatIsNoNumberOrTooFarIsAnInvalidPageProblem() {
+        for (String query : java.util.List.of("page=abc", "size=12345678901234567890", "page=2147483647", "page=%00")) {
+            given().get("/notes?" + query)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        }
+    }
+
+    private static long notesWithText(String text) {
+        return given().get("/notes/count?text=" + text).then().statusCode(200).extract().jsonPath().getLong("count");
+    }
+
+    @Test
     void invalidFieldIsNamedInTheProblem() {
         given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":\"\"}")
                 .post("/notes")

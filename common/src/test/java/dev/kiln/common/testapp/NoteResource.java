@@ -1,5 +1,6 @@
 package dev.kiln.common.testapp;
 
+import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.error.DomainException;
 import dev.kiln.common.idempotency.IdempotencyKeys;
 import dev.kiln.common.idempotency.IdempotentCreate;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
@@ -59,6 +61,20 @@ public class NoteResource {
             super(Kind.UNAVAILABLE, "note-locked", null, "'" + text + "' is locked; retry later", List.of(),
                     Duration.ofSeconds(5), null);
         }
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        return Map.of("page", request.page(), "size", request.size());
+    }
+
+    @GET
+    @Path("/count")
+    public Map<String, Object> count(@QueryParam("text") String text) {
+        return Map.of("count", Panache.getEntityManager()
+                .createQuery("select count(n) from NoteEntity n where n.text = :text", Long.class)
+                .setParameter("text", text).getSingleResult());
     }
 
     @GET
