@@ -2,6 +2,7 @@ package dev.kiln.release.domain;
 
 import dev.kiln.flatcar.Version;
 import dev.kiln.release.domain.release.Release;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +20,22 @@ public final class Releases {
     }
 
     public static Release candidate(String version, Optional<String> requestedBy) {
+        return candidate(version, requestedBy, BUILT);
+    }
+
+    private static Release candidate(String version, Optional<String> requestedBy, Instant built) {
         return Release.candidate(Version.parse(version), "3c7d5e2a9f", "k7xq2m4pza", Version.parse("4790.0.0"),
-                List.of("amd64", "arm64"), List.of("qemu", "aws"), requestedBy, "build:k7xq2m4pza", "build succeeded", BUILT);
+                List.of("amd64", "arm64"), List.of("qemu", "aws"), requestedBy, "build:k7xq2m4pza", "build succeeded", built);
     }
 
     public static Release ready(String version) {
         return candidate(version).markReady("gates", "every gate holds", BUILT.plusSeconds(60)).release();
     }
 
+    /** Built and ready a day before {@code at}, published at {@code at}. */
     public static Release published(String version, Instant at) {
-        return candidate(version).markReady("gates", "every gate holds", BUILT)
+        Instant built = at.minus(Duration.ofDays(1));
+        return candidate(version, Optional.of("alice"), built).markReady("gates", "every gate holds", built)
                 .release().publish("bob", "go", at).release();
     }
 
