@@ -6,6 +6,7 @@ import dev.kiln.release.domain.release.Release;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class GateEvaluator {
     /** A one-element list holding null stands for "the arch as a whole". */
     private static List<String> vendors(Release release, RequiredSuite required) {
         if (required.per() == RequiredSuite.Per.ARCH) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
         return required.listed().isEmpty() ? release.vendors() : required.listed();
     }

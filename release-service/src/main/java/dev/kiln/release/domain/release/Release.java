@@ -40,6 +40,19 @@ public record Release(Version version, Tag tag, String commit, String buildId, V
         if (history.isEmpty() || !history.getFirst().isCreation()) {
             throw new InvalidReleaseException("release " + version + " has no creation entry in its history");
         }
+        requireChained(version, history);
+    }
+
+    /** A history read back from storage must still be a legal walk through the states, in time order. */
+    private static void requireChained(Version version, List<Transition> history) {
+        for (int i = 1; i < history.size(); i++) {
+            Transition before = history.get(i - 1);
+            Transition step = history.get(i);
+            if (step.from() != before.to() || !step.from().canMoveTo(step.to()) || step.at().isBefore(before.at())) {
+                throw new InvalidReleaseException("history of " + version + " breaks at entry " + (i + 1) + ": "
+                        + step.from() + " -> " + step.to() + " after " + before.to() + " at " + before.at());
+            }
+        }
     }
 
     /** A new release as built: state candidate, history one entry long. */

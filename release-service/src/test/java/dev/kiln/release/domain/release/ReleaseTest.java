@@ -128,6 +128,17 @@ class ReleaseTest {
                 .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("before its last one");
     }
 
+    @Test
+    void refusesAStoredHistoryThatSkipsAState() {
+        Release candidate = Releases.candidate("4593.2.5");
+        List<Transition> skipped = List.of(candidate.history().getFirst(),
+                new Transition(ReleaseState.CANDIDATE, ReleaseState.PUBLISHED, "bob", "go", NOW));
+
+        assertThatThrownBy(() -> new Release(candidate.version(), candidate.tag(), candidate.commit(), candidate.buildId(),
+                candidate.sdkVersion(), candidate.arches(), candidate.vendors(), candidate.requestedBy(), skipped))
+                .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("breaks at entry 2");
+    }
+
     private static Release in(ReleaseState state) {
         Instant at = Instant.parse("2026-08-22T10:00:00Z");
         return switch (state) {
