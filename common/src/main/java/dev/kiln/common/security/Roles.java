@@ -7,6 +7,8 @@ public final class Roles {
     public static final String BUILDER = "builder";
     /** Promotes, publishes and rolls back releases. */
     public static final String RELEASER = "releaser";
+    /** Reports test results for release candidates (a downstream test system). */
+    public static final String TESTER = "tester";
     /** Everything, including garbage collection and deletions. */
     public static final String ADMIN = "admin";
 
