@@ -32,11 +32,13 @@ public final class LocalStack implements AutoCloseable {
     static final String S3_ACCESS_KEY = "kiln-local";
     static final String S3_SECRET_KEY = "kiln-local-secret";
     static final String DATABASE = "kiln";
+    private static final Duration SERVICE_READY = Duration.ofSeconds(180);
 
     private final StackOptions options;
     private final PrintStream out;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private final Map<Component, ServiceProcess> services = new EnumMap<>(Component.class);
+    private final Map<Component, Map<String, String>> serviceEnvironments = new EnumMap<>(Component.class);
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private S3Server s3;
@@ -74,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Every process the stack started, for checks that none outlives it. */
-    public List<Long> pids() {
+    public synchronized List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         services.values().forEach(s -> pids.add(s.process().pid()));
         for (Object server : new Object[] {postgres, kafka == null ? null : kafka.process(), s3}) {
@@ -139,21 +141,27 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(options.logs());
         adminToken = AdminToken.ensure(options.adminTokenFile());
         out.println("Starting PostgreSQL, Kafka and the S3 server...");
-        var pg = async(() -> {
-            PostgresServer server = PostgresServer.start(data.resolve("cache"), data.resolve("postgres"),
-                    options.ports().of("postgres"), true);
-            server.ensureDatabase(DATABASE);
-            return server;
-        });
+        var pg = async(this::startPostgres);
         var broker = async(() -> KafkaBroker.start(data.resolve("kafka"), options.ports().of("kafka"),
                 options.ports().of("kafka-controller"), List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC")));
-        var s3server = async(() -> S3Server.start(data.resolve("s3"), options.ports().of("s3"), S3_ACCESS_KEY,
-                S3_SECRET_KEY, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC")));
+        var s3server = async(this::startS3);
         postgres = collect(pg);
         kafka = collect(broker);
         s3 = collect(s3server);
         scriptsRepo = GitRemote.seeded(data.resolve("git/scripts.git"), "main",
                 ScriptsRepoSeed.files(options.scriptsRepoSeed()), "Initial commit of the local scripts repository");
+    }
+
+    private PostgresServer startPostgres() {
+        PostgresServer server = PostgresServer.start(options.dataDir().resolve("cache"), options.dataDir().resolve("postgres"),
+                options.ports().of("postgres"), true);
+        server.ensureDatabase(DATABASE);
+        return server;
+    }
+
+    private S3Server startS3() {
+        return S3Server.start(options.dataDir().resolve("s3"), options.ports().of("s3"), S3_ACCESS_KEY, S3_SECRET_KEY,
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
     }
 
     private void startServices() {
@@ -164,12 +172,78 @@ public final class LocalStack implements AutoCloseable {
             env.put("KILN_HTTP_PORT", Integer.toString(options.ports().of(service.id())));
             // Like PostgreSQL, Kafka and S3: on a shared machine the admin token must not open a door to other hosts.
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            Path workDir = options.dataDir().resolve(service.id());
-            env.putAll(serviceEnvironment(service, workDir));
-            services.put(service, ServiceProcess.start(service, options.serviceJar(service),
-                    options.ports().of(service.id()), workDir, options.logs().resolve(service.id() + ".log"), env));
+            env.putAll(serviceEnvironment(service, options.dataDir().resolve(service.id())));
+            serviceEnvironments.put(service, Map.copyOf(env));
+            startService(service);
         }
-        parallel(services.values().stream().<Runnable>map(s -> () -> s.awaitReady(Duration.ofSeconds(180))).toList());
+        parallel(services.values().stream().<Runnable>map(s -> () -> s.awaitReady(SERVICE_READY)).toList());
+    }
+
+    private ServiceProcess startService(Component service) {
+        ServiceProcess process = ServiceProcess.start(service, options.serviceJar(service), options.ports().of(service.id()),
+                options.dataDir().resolve(service.id()), options.logs().resolve(service.id() + ".log"),
+                serviceEnvironments.get(service));
+        services.put(service, process);
+        return process;
+    }
+
+    /**
+     * Kills {@code component} at once, as a crash or an OOM kill would (SIGKILL, with its children); it stays
+     * down until {@link #restart}. Components: the four services, {@code postgres}, {@code kafka}, {@code s3}.
+     */
+    public synchronized void kill(String component) {
+        switch (component) {
+            case "postgres" -> postgres.process().kill();
+            case "kafka" -> kafka.process().kill();
+            case "s3" -> s3.process().kill();
+            default -> services.get(service(component)).process().kill();
+        }
+        writeStateQuietly();
+    }
+
+    /** Stops {@code component} if it runs, starts it again on its port and data, and returns once it is ready. */
+    public synchronized void restart(String component) {
+        switch (component) {
+            case "postgres" -> postgres = replace(postgres, () -> postgres.stop(), () -> startPostgres());
+            case "kafka" -> {
+                kafka.stop();
+                kafka.start();
+            }
+            case "s3" -> s3 = replace(s3, () -> s3.close(), () -> startS3());
+            default -> {
+                Component service = service(component);
+                services.get(service).stop();
+                startService(service).awaitReady(SERVICE_READY);
+            }
+        }
+        writeStateQuietly();
+    }
+
+    private <T extends AutoCloseable> T replace(T old, Runnable stop, Supplier<T> start) {
+        stop.run();
+        T started = start.get();
+        synchronized (infrastructure) {
+            infrastructure.set(infrastructure.indexOf(old), started);
+        }
+        return started;
+    }
+
+    private static Component service(String id) {
+        for (Component c : Component.values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown component '" + id + "'; known: postgres, kafka, s3, version-service, "
+                + "build-runner, artifact-service, release-service");
+    }
+
+    private void writeStateQuietly() {
+        try {
+            writeState();
+        } catch (IOException e) {
+            out.println("warning: cannot write " + options.stateFile() + ": " + e.getMessage());
+        }
     }
 
     private Map<String, String> sharedEnvironment() {
@@ -218,6 +292,8 @@ public final class LocalStack implements AutoCloseable {
         state.append("KILN_STACK_PID=").append(ProcessHandle.current().pid()).append('\n');
         urls().forEach((name, url) -> state.append("KILN_").append(name.toUpperCase(java.util.Locale.ROOT)
                 .replace('-', '_')).append("_URL=").append(url).append('\n'));
+        services.forEach((service, process) -> state.append("KILN_PID_").append(service.id().toUpperCase(java.util.Locale.ROOT)
+                .replace('-', '_')).append('=').append(process.process().pid()).append('\n'));
         state.append("KILN_PIDS=\"").append(String.join(" ", pids().stream().map(String::valueOf).toList()))
                 .append("\"\n");
         Files.writeString(options.stateFile(), state.toString());

@@ -56,6 +56,7 @@ public final class LocalStackMain {
             stopped.countDown();
         }, "kiln-local-stop"));
         stack.printSummary();
+        StackControl.startFor(stack, options.dataDir());
         System.out.println("KILN READY");
         System.out.flush();
         stopped.await();

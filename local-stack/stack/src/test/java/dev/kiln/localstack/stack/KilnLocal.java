@@ -47,6 +47,20 @@ final class KilnLocal {
         return run(List.of("status", "--data-dir", dataDir.toString()));
     }
 
+    Result kill(String component) {
+        return run(List.of("kill", component, "--data-dir", dataDir.toString()));
+    }
+
+    Result restart(String component) {
+        return run(List.of("restart", component, "--data-dir", dataDir.toString()));
+    }
+
+    long servicePid(String service) throws IOException {
+        String key = "KILN_PID_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "=";
+        return Files.readAllLines(dataDir.resolve("stack.env")).stream().filter(l -> l.startsWith(key))
+                .map(l -> Long.parseLong(l.substring(key.length()).trim())).findFirst().orElseThrow();
+    }
+
     String serviceUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }

@@ -16,7 +16,10 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's run command, end to end: the whole stack comes up, answers, and leaves nothing behind. */
+/**
+ * The README's run command, end to end: the whole stack comes up, answers, survives a service killed and
+ * restarted on its own data ({@code ./kiln-local kill|restart}), and leaves nothing behind.
+ */
 class LocalStackIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,8 +49,21 @@ class LocalStackIT {
             assertThat(ListeningSockets.addressesOf(kiln.ports.get(component))).as(component + " listens on")
                     .isNotEmpty().allMatch(java.net.InetAddress::isLoopbackAddress);
         }
-        String token = Files.readString(kiln.dataDir.resolve("admin.token"));
+        String token = Files.readString(kiln.dataDir.resolve("admin.token")).strip();
         String seedCommit = headOf(kiln.dataDir.resolve("git/scripts.git"));
+
+        String before = allocateDevVersion(token, "it-before-crash");
+        long crashed = kiln.servicePid("version-service");
+        kiln.kill("version-service").assertSucceeded();
+
+        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(kiln.status().output()).containsPattern("version-service +\\S+ +DOWN");
+
+        kiln.restart("version-service").assertSucceeded();
+
+        assertThat(get(kiln.serviceUrl("version-service") + "/api/v1/versions/" + before).statusCode()).isEqualTo(200);
+        assertThat(allocateDevVersion(token, "it-after-restart")).isNotEqualTo(before);
+        assertThat(kiln.status().assertSucceeded().output()).doesNotContain("DOWN");
         List<Long> children = kiln.childPids();
 
         kiln.down().assertSucceeded();
@@ -75,6 +91,17 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
                         .as("process " + pid).isNotEqualTo(java.util.Optional.of(true))));
+    }
+
+    /** A dev version through version-service's API, as a user would; returns its tag. */
+    private String allocateDevVersion(String token, String suffix) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(kiln.serviceUrl("version-service") + "/api/v1/versions"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"dev\",\"suffix\":\"" + suffix + "\"}"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("tag").asText();
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
