@@ -9,10 +9,11 @@ import dev.kiln.common.idempotency.IdempotencyKeys;
 import dev.kiln.common.idempotency.StoredResponse;
 import dev.kiln.common.problem.ProblemException;
 import dev.kiln.common.security.Roles;
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.BuildRequest;
 import dev.kiln.runner.domain.build.BuildState;
-import dev.kiln.runner.domain.build.VersionRequest;
+import dev.kiln.runner.domain.build.VersionRequests;
 import dev.kiln.runner.domain.port.StepExecutor;
 import dev.kiln.runner.persistence.BuildStore;
 import dev.kiln.runner.service.BuildService;
@@ -152,7 +153,7 @@ public class BuildResource {
 
     private static BuildRequest toDomain(CreateBuildRequest r, String caller) {
         VersionRequest version = r.tag() != null ? null
-                : new VersionRequest(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion());
+                : VersionRequests.of(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion());
         return new BuildRequest(r.pipeline(), version, r.tag(), r.arches(), r.vendors() == null ? List.of() : r.vendors(),
                 r.params() == null ? Map.of() : new TreeMap<>(r.params()), r.skipCached() == null || r.skipCached(),
                 caller);

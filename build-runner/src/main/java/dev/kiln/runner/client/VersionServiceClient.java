@@ -1,7 +1,7 @@
 package dev.kiln.runner.client;
 
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.domain.build.VersionInfo;
-import dev.kiln.runner.domain.build.VersionRequest;
 import dev.kiln.runner.domain.port.PortException;
 import dev.kiln.runner.domain.port.VersionAllocator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ public class VersionServiceClient implements VersionAllocator {
 
     @Override
     public VersionInfo allocate(VersionRequest request, String idempotencyKey) {
-        var body = new VersionServiceApi.AllocationBody(request.kind(), request.branch(), request.from(), request.to(),
+        var body = new VersionServiceApi.AllocationBody(request.kind().id(), request.branch(), request.from(), request.to(),
                 request.suffix(), request.sdkVersion());
         return retry.call("version-service POST /api/v1/versions", () -> {
             try {

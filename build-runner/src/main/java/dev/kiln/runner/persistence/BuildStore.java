@@ -2,6 +2,7 @@ package dev.kiln.runner.persistence;
 
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.catalog.PipelineYaml;
 import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.BuildRequest;
@@ -10,7 +11,7 @@ import dev.kiln.runner.domain.build.BuildSummary;
 import dev.kiln.runner.domain.build.RunState;
 import dev.kiln.runner.domain.build.StepRun;
 import dev.kiln.runner.domain.build.VersionInfo;
-import dev.kiln.runner.domain.build.VersionRequest;
+import dev.kiln.runner.domain.build.VersionRequests;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -47,7 +48,7 @@ public class BuildStore {
         BuildRequest request = build.request();
         VersionRequest version = request.version();
         if (version != null) {
-            row.kind = version.kind();
+            row.kind = version.kind().id();
             row.branch = version.branch();
             row.versionFrom = version.from();
             row.versionTo = version.to();
@@ -128,8 +129,8 @@ public class BuildStore {
     }
 
     private Build toDomain(BuildEntity row) {
-        VersionRequest versionRequest = row.kind == null && row.branch == null ? null
-                : new VersionRequest(row.kind, row.branch, row.versionFrom, row.versionTo, row.versionSuffix,
+        VersionRequest versionRequest = row.kind == null ? null
+                : VersionRequests.of(row.kind, row.branch, row.versionFrom, row.versionTo, row.versionSuffix,
                         row.requestedSdkVersion);
         BuildRequest request = new BuildRequest(row.pipeline, versionRequest, row.requestedTag, row.arches,
                 row.vendors, row.params, row.skipCached, row.requestedBy);
