@@ -1,10 +1,9 @@
 package dev.kiln.runner.persistence;
 
-import dev.kiln.common.api.PageRequest;
-import dev.kiln.common.api.PageResponse;
 import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.catalog.PipelineYaml;
 import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.BuildPage;
 import dev.kiln.runner.domain.build.BuildRequest;
 import dev.kiln.runner.domain.build.BuildState;
 import dev.kiln.runner.domain.build.BuildSummary;
@@ -97,8 +96,9 @@ public class BuildStore {
         copy(stored.build(), stored.entity);
     }
 
+    /** Page {@code page} (from 0) of {@code size} builds, newest first; {@code state} and {@code tag} filter when not null. */
     @Transactional
-    public PageResponse<BuildSummary> page(BuildState state, String tag, PageRequest page) {
+    public BuildPage page(BuildState state, String tag, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (state != null) {
@@ -111,9 +111,8 @@ public class BuildStore {
         }
         var query = repository.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
-        List<BuildSummary> items = query.page(Page.of(page.page(), page.size())).list().stream()
-                .map(BuildStore::summary).toList();
-        return new PageResponse<>(items, page.page(), page.size(), query.count());
+        List<BuildSummary> items = query.page(Page.of(page, size)).list().stream().map(BuildStore::summary).toList();
+        return new BuildPage(items, query.count());
     }
 
     /** Ids of the builds that are requested or running, oldest first. */

@@ -1,5 +1,6 @@
 package dev.kiln.runner.domain.build;
 
+import dev.kiln.common.error.DomainException;
 import dev.kiln.flatcar.InvalidVersionRequestException;
 import dev.kiln.flatcar.MalformedVersionException;
 import dev.kiln.flatcar.Tag;
@@ -48,7 +49,8 @@ final class BuildRequestRules {
             // version-service's own rules, so that a request it would refuse is refused here, before anything is stored
             request.version().checkFields();
         } catch (InvalidVersionRequestException e) {
-            throw new InvalidBuildRequestException("invalid-version-request", e.getMessage());
+            throw new InvalidBuildRequestException("invalid-version-request", e.getMessage(), e.problems().stream()
+                    .map(p -> new DomainException.FieldError(p.field(), p.message())).toList());
         }
     }
 
