@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kiln.flatcar.VersionRequest;
-import dev.kiln.runner.fakes.FakeVersionService;
+import dev.kiln.runner.support.FakeVersionService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kiln.localstack.infra.FreePorts;
-import dev.kiln.runner.fakes.FakeCache;
 import dev.kiln.runner.process.FakeServicesServer;
 import dev.kiln.runner.process.MockCluster;
 import dev.kiln.runner.process.PackagedRunner;
 import dev.kiln.runner.support.Api;
+import dev.kiln.runner.support.FakeCache;
 import dev.kiln.testing.KilnServicesResource;
 import dev.kiln.testing.TestInfrastructure;
 import io.restassured.RestAssured;

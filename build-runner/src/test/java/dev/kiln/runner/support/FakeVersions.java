@@ -1,4 +1,4 @@
-package dev.kiln.runner.fakes;
+package dev.kiln.runner.support;
 
 import dev.kiln.clients.version.CreateVersionRequest;
 import dev.kiln.flatcar.Tag;
