@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.kiln.runner.fakes.FakeVersionService;
+import dev.kiln.runner.support.FakeVersionService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -57,7 +57,11 @@ class BuildApiTest {
             "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":[\"arm64\"],\"vendors\":[\"gce\"]} | 422 | vendor-unsupported",
             "{\"pipeline\":\"os\",\"kind\":\"weekly\",\"branch\":\"main\",\"arches\":[\"amd64\"]}              | 422 | invalid-kind",
             "{\"pipeline\":\"os\",\"tag\":\"4799.0.0\",\"arches\":[\"amd64\"]}                                  | 422 | invalid-tag",
-            "{\"pipeline\":\"sysext\",\"kind\":\"dev\",\"branch\":\"main\",\"arches\":[\"amd64\"]}             | 422 | missing-parameter",
+            "{\"pipeline\":\"sysext\",\"kind\":\"dev\",\"suffix\":\"x\",\"arches\":[\"amd64\"]}          | 422 | missing-parameter",
+            "{\"pipeline\":\"os\",\"kind\":\"alpha\",\"branch\":\"main\",\"arches\":[\"amd64\"]}               | 422 | invalid-version-request",
+            "{\"pipeline\":\"os\",\"kind\":\"promotion\",\"arches\":[\"amd64\"]}                               | 422 | invalid-version-request",
+            "{\"pipeline\":\"os\",\"kind\":\"dev\",\"branch\":\"main\",\"arches\":[\"amd64\"]}                 | 422 | invalid-version-request",
+            "{\"pipeline\":\"os\",\"tag\":\"sdk-3199.0.0-nightly-20220404-0140\",\"arches\":[\"amd64\"]}        | 422 | invalid-tag",
             "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":[\"amd64\"],\"params\":{\"x\":\"1\"}} | 422 | unknown-parameter",
             "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":[]}                        | 400 | validation",
             "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":\"amd64\"}                  | 400 | malformed-json"})

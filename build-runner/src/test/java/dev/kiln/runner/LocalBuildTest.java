@@ -10,8 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kiln.events.EventCatalog;
 import dev.kiln.events.kafka.IncomingEvent;
-import dev.kiln.runner.fakes.FakeCache;
 import dev.kiln.runner.support.Api;
+import dev.kiln.runner.support.FakeCache;
 import dev.kiln.testing.EventReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

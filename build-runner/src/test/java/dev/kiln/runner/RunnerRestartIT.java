@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kiln.localstack.infra.FreePorts;
-import dev.kiln.runner.fakes.FakeCache;
 import dev.kiln.runner.process.FakeServicesServer;
 import dev.kiln.runner.process.MockCluster;
 import dev.kiln.runner.process.PackagedRunner;
 import dev.kiln.runner.support.Api;
+import dev.kiln.runner.support.FakeCache;
 import dev.kiln.testing.KilnServicesResource;
 import dev.kiln.testing.TestInfrastructure;
 import io.restassured.RestAssured;
@@ -76,7 +76,7 @@ class RunnerRestartIT {
         config.put("quarkus.rest-client.version-service.url", fakes.baseUrl() + "/fake-version");
         config.put("quarkus.rest-client.artifact-service.url", fakes.baseUrl() + "/fake-artifacts");
         config.put("kiln.runner.cache-url", fakes.baseUrl() + "/fake-artifacts/cache");
-        config.put("kiln.runner.service-token", SERVICE_TOKEN);
+        config.put("kiln.service-token", SERVICE_TOKEN);
         config.put("kiln.runner.cache-token", CACHE_TOKEN);
         config.put("kiln.runner.scripts-repo-url", "https://github.com/flatcar/scripts.git");
         config.put("kiln.runner.work-dir", dir.resolve(name).toString());

@@ -2,19 +2,19 @@ package dev.kiln.runner.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
 import dev.kiln.common.idempotency.IdempotencyKeys;
-import dev.kiln.common.idempotency.StoredResponse;
+import dev.kiln.common.idempotency.IdempotentCreate;
 import dev.kiln.common.problem.ProblemException;
 import dev.kiln.common.security.Roles;
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.BuildPage;
 import dev.kiln.runner.domain.build.BuildRequest;
 import dev.kiln.runner.domain.build.BuildState;
-import dev.kiln.runner.domain.build.VersionRequest;
+import dev.kiln.runner.domain.build.VersionRequests;
 import dev.kiln.runner.domain.port.StepExecutor;
-import dev.kiln.runner.persistence.BuildStore;
 import dev.kiln.runner.service.BuildService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -42,20 +42,16 @@ import java.util.TreeMap;
 public class BuildResource {
 
     private static final String IDEMPOTENCY_SCOPE = "builds";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BuildService builds;
-    private final BuildStore store;
     private final StepExecutor executor;
-    private final IdempotencyKeys idempotency;
+    private final IdempotentCreate idempotentCreate;
 
-    public BuildResource(BuildService builds, BuildStore store, StepExecutor executor, IdempotencyKeys idempotency) {
+    public BuildResource(BuildService builds, StepExecutor executor, IdempotentCreate idempotentCreate) {
         this.builds = builds;
-        this.store = store;
         this.executor = executor;
-        this.idempotency = idempotency;
+        this.idempotentCreate = idempotentCreate;
     }
 
     @POST
@@ -67,19 +63,11 @@ public class BuildResource {
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "a JSON body is required");
         }
-        if (key != null) {
-            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, key, json(request));
-            if (earlier.isPresent()) {
-                return replay(earlier.get());
-            }
-        }
-        Build build = builds.create(toDomain(request, caller.getUserPrincipal().getName()));
-        String body = json(BuildResponse.of(build, executor));
-        URI location = URI.create("/api/v1/builds/" + build.id());
-        if (key != null) {
-            idempotency.complete(IDEMPOTENCY_SCOPE, key, new StoredResponse(201, body, location.toString()));
-        }
-        return Response.created(location).entity(body).type(MediaType.APPLICATION_JSON).build();
+        return idempotentCreate.create(IDEMPOTENCY_SCOPE, key, request, () -> {
+            Build build = builds.create(toDomain(request, caller.getUserPrincipal().getName()));
+            return new IdempotentCreate.Created(201, URI.create("/api/v1/builds/" + build.id()),
+                    BuildResponse.of(build, executor));
+        });
     }
 
     @GET
@@ -91,8 +79,9 @@ public class BuildResource {
     @GET
     public PageResponse<BuildSummaryResponse> list(@QueryParam("state") String state, @QueryParam("tag") String tag,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return store.page(state(state), tag == null || tag.isBlank() ? null : tag, PageRequest.of(page, size))
-                .map(BuildSummaryResponse::of);
+        PageRequest request = PageRequest.of(page, size);
+        BuildPage found = builds.list(state(state), tag == null || tag.isBlank() ? null : tag, request.page(), request.size());
+        return new PageResponse<>(found.items(), request.page(), request.size(), found.total()).map(BuildSummaryResponse::of);
     }
 
     /** The body ({@link CancelRequest}) is optional, so a bare {@code POST .../cancel} works. */
@@ -152,26 +141,10 @@ public class BuildResource {
 
     private static BuildRequest toDomain(CreateBuildRequest r, String caller) {
         VersionRequest version = r.tag() != null ? null
-                : new VersionRequest(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion());
+                : VersionRequests.of(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion());
         return new BuildRequest(r.pipeline(), version, r.tag(), r.arches(), r.vendors() == null ? List.of() : r.vendors(),
                 r.params() == null ? Map.of() : new TreeMap<>(r.params()), r.skipCached() == null || r.skipCached(),
                 caller);
     }
 
-    private static Response replay(StoredResponse earlier) {
-        Response.ResponseBuilder response = Response.status(earlier.status()).entity(earlier.body())
-                .type(MediaType.APPLICATION_JSON);
-        if (earlier.location() != null) {
-            response.location(URI.create(earlier.location()));
-        }
-        return response.build();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-        }
-    }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/v1/builds}: run {@code pipeline} for {@code arches} and {@code vendors}, on a new version
- * ({@code kind} and {@code branch}, plus {@code from}/{@code to}/{@code suffix}/{@code sdkVersion} as
- * version-service takes them) or on an existing {@code tag}. {@code params} override the pipeline's
+ * ({@code kind} with the fields it takes, as version-service reads them: nightly an optional {@code branch};
+ * alpha none; promotion {@code from} and optional {@code to}; patch {@code from}; dev {@code suffix} and optional
+ * {@code branch}/{@code from}; any kind an optional {@code sdkVersion}) or on an existing {@code tag}. {@code params} override the pipeline's
  * parameters; {@code skipCached} false builds steps whose outputs exist already.
  */
 public record CreateBuildRequest(

@@ -1,5 +1,6 @@
 package dev.kiln.runner.client;
 
+import dev.kiln.clients.ServiceTokenHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;

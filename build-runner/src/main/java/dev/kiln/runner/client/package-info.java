@@ -1,2 +1,2 @@
-/** REST clients of version-service and artifact-service, behind the domain's ports, with bounded retries. */
+/** The runner's adapters over artifact-service and the shared version-service client, behind the domain's ports. */
 package dev.kiln.runner.client;

@@ -38,9 +38,6 @@ public interface RunnerConfig {
     /** This replica's name in build ownership records; defaults to the host name plus a random suffix. */
     Optional<String> instanceId();
 
-    /** Bearer token this service presents to version-service and artifact-service. */
-    Optional<String> serviceToken();
-
     /** The reconcile loop. */
     Engine engine();
 

@@ -1,16 +1,16 @@
 package dev.kiln.runner.persistence;
 
-import dev.kiln.common.api.PageRequest;
-import dev.kiln.common.api.PageResponse;
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.catalog.PipelineYaml;
 import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.BuildPage;
 import dev.kiln.runner.domain.build.BuildRequest;
 import dev.kiln.runner.domain.build.BuildState;
 import dev.kiln.runner.domain.build.BuildSummary;
 import dev.kiln.runner.domain.build.RunState;
 import dev.kiln.runner.domain.build.StepRun;
 import dev.kiln.runner.domain.build.VersionInfo;
-import dev.kiln.runner.domain.build.VersionRequest;
+import dev.kiln.runner.domain.build.VersionRequests;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -47,7 +47,7 @@ public class BuildStore {
         BuildRequest request = build.request();
         VersionRequest version = request.version();
         if (version != null) {
-            row.kind = version.kind();
+            row.kind = version.kind().id();
             row.branch = version.branch();
             row.versionFrom = version.from();
             row.versionTo = version.to();
@@ -96,8 +96,9 @@ public class BuildStore {
         copy(stored.build(), stored.entity);
     }
 
+    /** Page {@code page} (from 0) of {@code size} builds, newest first; {@code state} and {@code tag} filter when not null. */
     @Transactional
-    public PageResponse<BuildSummary> page(BuildState state, String tag, PageRequest page) {
+    public BuildPage page(BuildState state, String tag, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (state != null) {
@@ -110,9 +111,8 @@ public class BuildStore {
         }
         var query = repository.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
-        List<BuildSummary> items = query.page(Page.of(page.page(), page.size())).list().stream()
-                .map(BuildStore::summary).toList();
-        return new PageResponse<>(items, page.page(), page.size(), query.count());
+        List<BuildSummary> items = query.page(Page.of(page, size)).list().stream().map(BuildStore::summary).toList();
+        return new BuildPage(items, query.count());
     }
 
     /** Ids of the builds that are requested or running, oldest first. */
@@ -128,8 +128,8 @@ public class BuildStore {
     }
 
     private Build toDomain(BuildEntity row) {
-        VersionRequest versionRequest = row.kind == null && row.branch == null ? null
-                : new VersionRequest(row.kind, row.branch, row.versionFrom, row.versionTo, row.versionSuffix,
+        VersionRequest versionRequest = row.kind == null ? null
+                : VersionRequests.of(row.kind, row.branch, row.versionFrom, row.versionTo, row.versionSuffix,
                         row.requestedSdkVersion);
         BuildRequest request = new BuildRequest(row.pipeline, versionRequest, row.requestedTag, row.arches,
                 row.vendors, row.params, row.skipCached, row.requestedBy);

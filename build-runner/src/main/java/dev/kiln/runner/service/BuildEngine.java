@@ -2,13 +2,9 @@ package dev.kiln.runner.service;
 
 import dev.kiln.common.outbox.Outbox;
 import dev.kiln.runner.config.RunnerConfig;
-import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.BuildReconciler;
-import dev.kiln.runner.domain.build.ReconcileResult;
 import dev.kiln.runner.domain.port.ArtifactCache;
-import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
-import dev.kiln.runner.domain.port.StepLaunch;
 import dev.kiln.runner.domain.port.VersionAllocator;
 import dev.kiln.runner.persistence.BuildStore;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,23 +18,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Drives every unfinished build this replica owns. Executor events (a Job changed, a process exited), API
- * commands and timers put build ids on a queue; worker threads run {@link BuildPass}es and carry out what
- * they decided: launch and stop attempts, store logs, plan the next wake-up. A periodic resync reconciles
- * every unfinished build and stops stray attempts, so a missed event only delays a build, never strands it.
+ * Drives every unfinished build this replica owns: the lifecycle of the queue, its workers and the resync.
+ * Executor events (a Job changed, a process exited), API commands and timers put build ids on a queue;
+ * worker threads run {@link BuildPass}es, and {@link ReconcileActions} carries out what they decided. A
+ * periodic resync reconciles every unfinished build and stops stray attempts, so a missed event only delays
+ * a build, never strands it.
  */
 @ApplicationScoped
 public class BuildEngine {
@@ -53,10 +45,8 @@ public class BuildEngine {
     private final String owner;
     private final BuildPass pass;
     private final VersionAllocation versions;
-    private final LogShipper logs;
+    private final ReconcileActions actions;
     private final StrayCheck strays;
-    private final ExecutorService launcher = Executors.newFixedThreadPool(8,
-            Thread.ofPlatform().name("kiln-runner-launch-", 0).daemon().factory());
     private WorkQueue queue;
     private List<Thread> workers = List.of();
     private ScheduledExecutorService resyncTimer;
@@ -75,7 +65,8 @@ public class BuildEngine {
                 engine.pendingLimit(), engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
         this.pass = new BuildPass(store, executor, cache, outbox, clock, reconciler, owner, engine.leaseDuration());
         this.versions = new VersionAllocation(versionAllocator, store, outbox, clock, engine.versionAttempts());
-        this.logs = new LogShipper(executor, cache, engine.logUploadAttempts());
+        this.actions = new ReconcileActions(executor, new LogShipper(executor, cache, engine.logUploadAttempts()),
+                FAILURE_BACKOFF, this::wakeAfter);
         this.strays = new StrayCheck(executor, id -> store.find(id).filter(b -> !b.state().isTerminal()));
     }
 
@@ -85,8 +76,7 @@ public class BuildEngine {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
-        launcher.shutdown();
-        logs.shutdown();
+        actions.shutdown();
     }
 
     /** Starts the workers and the resync, and queues every unfinished build (what a restart resumes). */
@@ -147,7 +137,7 @@ public class BuildEngine {
 
     /** Carries out what a command decided in a transaction that has now committed. */
     void afterCommand(@Observes(during = TransactionPhase.AFTER_SUCCESS) BuildCommanded command) {
-        carryOut(command.build(), command.result(), clock.instant());
+        actions.carryOut(command.build(), command.result(), clock.instant());
         wake(command.build().id());
     }
 
@@ -176,7 +166,7 @@ public class BuildEngine {
     }
 
     private void process(String id, WorkQueue q) {
-        BuildPass.Outcome outcome = pass.run(id, decided -> carryOut(decided.build(), decided.result(), decided.now()));
+        BuildPass.Outcome outcome = pass.run(id, decided -> actions.carryOut(decided.build(), decided.result(), decided.now()));
         if (outcome instanceof BuildPass.Outcome.NeedsVersion needs) {
             if (versions.allocate(needs.build(), LOG::info)) {
                 q.add(id);
@@ -189,43 +179,11 @@ public class BuildEngine {
         }
     }
 
-    private void carryOut(Build build, ReconcileResult result, Instant now) {
-        Set<RunHandle> stopping = Set.copyOf(result.stops());
-        launchAll(build.id(), result.launches(), now);
-        for (ReconcileResult.LogUpload log : result.logs()) {
-            logs.ship(log.handle(), log.path(), stopping.contains(log.handle()));
+    private void wakeAfter(String buildId, Duration delay, Instant now) {
+        WorkQueue q = queue;
+        if (q != null) {
+            q.addAfter(buildId, delay, now);
         }
-        result.stops().stream().filter(h -> result.logs().stream().noneMatch(l -> l.handle().equals(h)))
-                .forEach(executor::stop);
-        if (result.wakeAt() != null) {
-            queue().ifPresent(q -> q.addAfter(build.id(), Duration.between(now, result.wakeAt()), now));
-        }
-        if (build.state().isTerminal()) {
-            executor.buildFinished(build.id());
-        }
-    }
-
-    /** Launches in parallel; a failed launch leaves its run starting, and a later pass launches it again. */
-    private void launchAll(String buildId, List<StepLaunch> launches, Instant now) {
-        List<Future<?>> pending = new ArrayList<>();
-        for (StepLaunch launch : launches) {
-            pending.add(launcher.submit(() -> executor.launch(launch)));
-        }
-        for (int i = 0; i < pending.size(); i++) {
-            try {
-                pending.get(i).get();
-            } catch (ExecutionException e) {
-                LOG.warnf("%s: launch failed, will retry: %s", launches.get(i).handle(), e.getCause().getMessage());
-                queue().ifPresent(q -> q.addAfter(buildId, FAILURE_BACKOFF, now));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private Optional<WorkQueue> queue() {
-        return Optional.ofNullable(queue);
     }
 
     private void resync() {

@@ -4,8 +4,10 @@ import dev.kiln.common.outbox.Outbox;
 import dev.kiln.runner.catalog.PipelineCatalog;
 import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.BuildIds;
+import dev.kiln.runner.domain.build.BuildPage;
 import dev.kiln.runner.domain.build.BuildReconciler;
 import dev.kiln.runner.domain.build.BuildRequest;
+import dev.kiln.runner.domain.build.BuildState;
 import dev.kiln.runner.domain.build.InvalidBuildRequestException;
 import dev.kiln.runner.domain.build.ReconcileResult;
 import dev.kiln.runner.domain.pipeline.Pipeline;
@@ -76,6 +78,11 @@ public class BuildService {
 
     public Optional<Build> find(String id) {
         return store.find(id);
+    }
+
+    /** Page {@code page} (from 0) of {@code size} builds, newest first, filtered by state and tag when given. */
+    public BuildPage list(BuildState state, String tag, int page, int size) {
+        return store.page(state, tag, page, size);
     }
 
     private void save(StoredBuild stored, ReconcileResult result) {

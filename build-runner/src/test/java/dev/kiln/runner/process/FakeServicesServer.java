@@ -3,8 +3,10 @@ package dev.kiln.runner.process;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.kiln.runner.fakes.FakeCache;
-import dev.kiln.runner.fakes.FakeVersions;
+import dev.kiln.clients.version.CreateVersionRequest;
+import dev.kiln.flatcar.InvalidVersionRequestException;
+import dev.kiln.runner.support.FakeCache;
+import dev.kiln.runner.support.FakeVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,8 +53,12 @@ public final class FakeServicesServer implements AutoCloseable {
             String tag = exchange.getRequestURI().getPath().substring(VERSIONS.length()).replaceFirst("^/", "");
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             if ("POST".equals(exchange.getRequestMethod()) && tag.isEmpty() && key != null) {
-                var request = JSON.readValue(exchange.getRequestBody(), FakeVersions.Allocation.class);
-                json(exchange, 201, versions.allocate(key, request));
+                var request = JSON.readValue(exchange.getRequestBody(), CreateVersionRequest.class);
+                try {
+                    json(exchange, 201, versions.allocate(key, request));
+                } catch (IllegalArgumentException | InvalidVersionRequestException e) {
+                    json(exchange, 400, Map.of("type", "https://kiln.dev/problems/validation", "detail", e.getMessage()));
+                }
             } else if ("GET".equals(exchange.getRequestMethod()) && !tag.isEmpty()) {
                 var found = versions.find(tag);
                 if (found.isPresent()) {

@@ -1,8 +1,8 @@
 package dev.kiln.runner.process;
 
-import dev.kiln.runner.fakes.FakeCache;
-import dev.kiln.runner.support.TestKubelet;
+import dev.kiln.runner.support.FakeCache;
 import dev.kiln.runner.support.TestKubelet.Outcome;
+import dev.kiln.runner.support.TestKubelet;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

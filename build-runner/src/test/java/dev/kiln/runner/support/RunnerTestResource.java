@@ -36,7 +36,7 @@ public class RunnerTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.rest-client.version-service.url", base + "/fake-version");
         config.put("quarkus.rest-client.artifact-service.url", base + "/fake-artifacts");
         config.put("kiln.runner.cache-url", base + "/fake-artifacts/cache");
-        config.put("kiln.runner.service-token", SERVICE_TOKEN);
+        config.put("kiln.service-token", SERVICE_TOKEN);
         config.put("kiln.runner.cache-token", CACHE_TOKEN);
         config.put("kiln.runner.scripts-repo-url", scripts.toUri().toString());
         config.put("kiln.runner.work-dir", work.resolve("work").toString());

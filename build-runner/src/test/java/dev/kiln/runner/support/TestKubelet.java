@@ -1,6 +1,5 @@
 package dev.kiln.runner.support;
 
-import dev.kiln.runner.fakes.FakeCache;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -56,7 +56,7 @@ public final class Build {
             throw new InvalidBuildRequestException("empty-build",
                     "pipeline '" + pipeline.name() + "' has no step run for these arches and vendors");
         }
-        build.events.add(new BuildRequested(id, pipeline.name(), request.version() == null ? null : request.version().kind(),
+        build.events.add(new BuildRequested(id, pipeline.name(), request.version() == null ? null : request.version().kind().id(),
                 request.version() == null ? null : request.version().branch(), request.tag(), request.arches(),
                 request.vendors(), request.requestedBy(), now));
         return build;

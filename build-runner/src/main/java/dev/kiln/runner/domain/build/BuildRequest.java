@@ -1,5 +1,6 @@
 package dev.kiln.runner.domain.build;
 
+import dev.kiln.flatcar.VersionRequest;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
 package dev.kiln.runner.domain.build;
 
+import dev.kiln.common.error.DomainException;
+import dev.kiln.flatcar.InvalidVersionRequestException;
+import dev.kiln.flatcar.MalformedVersionException;
+import dev.kiln.flatcar.Tag;
 import dev.kiln.runner.domain.pipeline.Arches;
 import dev.kiln.runner.domain.pipeline.Pipeline;
 import dev.kiln.runner.domain.pipeline.VendorImages;
@@ -9,8 +13,6 @@ import java.util.Set;
 
 /** What a build request must satisfy before anything is stored. */
 final class BuildRequestRules {
-
-    static final Set<String> KINDS = Set.of("nightly", "alpha", "promotion", "patch", "dev");
 
     private BuildRequestRules() {
     }
@@ -36,19 +38,33 @@ final class BuildRequestRules {
 
     private static void checkVersionSource(BuildRequest request) {
         if (request.tag() != null) {
-            if (!request.tag().matches("(main|alpha|beta|stable|lts)-[0-9]+\\.[0-9]+\\.[0-9]+(-.+)?")) {
-                throw new InvalidBuildRequestException("invalid-tag", "tag '" + request.tag()
-                        + "' is not a Flatcar version tag like main-4799.0.0-nightly-20260821-2100 or stable-4593.2.5");
-            }
+            checkTag(request.tag());
             return;
         }
-        VersionRequest v = request.version();
-        if (v == null || v.kind() == null || !KINDS.contains(v.kind())) {
-            throw new InvalidBuildRequestException("invalid-kind",
-                    "kind must be one of " + KINDS + " when no tag is given, was " + (v == null ? null : v.kind()));
+        if (request.version() == null) {
+            throw new InvalidBuildRequestException("invalid-kind", "a kind (" + VersionRequests.KINDS
+                    + ") or a tag is required");
         }
-        if (v.branch() == null || v.branch().isBlank()) {
-            throw new InvalidBuildRequestException("missing-branch", "branch is required when no tag is given");
+        try {
+            // version-service's own rules, so that a request it would refuse is refused here, before anything is stored
+            request.version().checkFields();
+        } catch (InvalidVersionRequestException e) {
+            throw new InvalidBuildRequestException("invalid-version-request", e.getMessage(), e.problems().stream()
+                    .map(p -> new DomainException.FieldError(p.field(), p.message())).toList());
+        }
+    }
+
+    /** Only the prefixes Kiln tags with; a historic {@code sdk-} tag is not built again. */
+    private static void checkTag(String text) {
+        Tag tag;
+        try {
+            tag = Tag.parse(text);
+        } catch (MalformedVersionException | IllegalArgumentException e) {
+            tag = null;
+        }
+        if (tag == null || !Tag.PREFIXES.contains(tag.prefix())) {
+            throw new InvalidBuildRequestException("invalid-tag", "tag '" + text
+                    + "' is not a Flatcar version tag like main-4799.0.0-nightly-20260821-2100 or stable-4593.2.5");
         }
     }
 

@@ -1,16 +1,11 @@
 package dev.kiln.runner.domain.build;
 
-/** A command that the build's current state does not allow (cancel a finished build, resume a running one). */
-public class BuildTransitionException extends RuntimeException {
+import dev.kiln.common.error.DomainException;
 
-    private final String slug;
+/** A command that the build's current state does not allow (409): cancel a finished build, resume a running one. */
+public class BuildTransitionException extends DomainException {
 
     public BuildTransitionException(String slug, String message) {
-        super(message);
-        this.slug = slug;
-    }
-
-    public String slug() {
-        return slug;
+        super(Kind.CONFLICT, slug, message);
     }
 }

@@ -1,16 +1,17 @@
 package dev.kiln.runner.domain.build;
 
-/** A build request the pipeline cannot run; {@code slug} names the rule it broke. */
-public class InvalidBuildRequestException extends RuntimeException {
+import dev.kiln.common.error.DomainException;
+import java.util.List;
 
-    private final String slug;
+/** A build request the pipeline cannot run (422); {@code slug} names the rule it broke. */
+public class InvalidBuildRequestException extends DomainException {
 
     public InvalidBuildRequestException(String slug, String message) {
-        super(message);
-        this.slug = slug;
+        super(Kind.ILLEGAL, slug, message);
     }
 
-    public String slug() {
-        return slug;
+    /** A refusal that names the request's {@code fields} at fault, so that the problem lists them. */
+    public InvalidBuildRequestException(String slug, String message, List<FieldError> fields) {
+        super(Kind.ILLEGAL, slug, null, message, fields, null, null);
     }
 }

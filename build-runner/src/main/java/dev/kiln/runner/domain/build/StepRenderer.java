@@ -1,5 +1,6 @@
 package dev.kiln.runner.domain.build;
 
+import dev.kiln.flatcar.CacheAreas;
 import dev.kiln.runner.domain.pipeline.Arches;
 import dev.kiln.runner.domain.pipeline.StepDefinition;
 import dev.kiln.runner.domain.pipeline.Template;
@@ -33,18 +34,18 @@ public final class StepRenderer {
         Map<String, String> values = new HashMap<>();
         values.put("tag", v.tag());
         values.put("version", v.version());
-        values.put("versionDocker", VersionInfo.dockerForm(v.version()));
+        values.put("versionDocker", v.versionDocker());
         values.put("versionId", v.versionId());
         values.put("buildId", v.buildId() == null ? "" : v.buildId());
         values.put("sdkVersion", v.sdkVersion());
-        values.put("sdkVersionDocker", VersionInfo.dockerForm(v.sdkVersion()));
-        values.put("channel", v.channel() != null ? v.channel() : VersionInfo.channelOfTag(v.tag()));
+        values.put("sdkVersionDocker", v.sdkVersionDocker());
+        values.put("channel", v.channelOrGroup());
         values.put("branch", v.branch() == null ? "" : v.branch());
         values.put("pipeline", build.pipeline().name());
         values.put("kilnBuild", build.id());
         if (run.arch() != null) {
             values.put("arch", run.arch());
-            values.put("board", Arches.board(run.arch()));
+            values.put("board", CacheAreas.board(run.arch()));
             values.put("sysextArch", Arches.sysextArch(run.arch()));
         }
         if (run.vendor() != null) {
@@ -105,7 +106,7 @@ public final class StepRenderer {
         env.put("KILN_SDK_VERSION", v.sdkVersion());
         env.put("KILN_ARCH", run.arch() == null ? "" : run.arch());
         env.put("KILN_VENDOR", run.vendor() == null ? "" : run.vendor());
-        env.put("KILN_CHANNEL", v.channel() != null ? v.channel() : VersionInfo.channelOfTag(v.tag()));
+        env.put("KILN_CHANNEL", v.channelOrGroup());
         env.put("KILN_BUILD", build.id());
         env.put("KILN_STEP", run.step());
         env.put("KILN_RUN", run.key());

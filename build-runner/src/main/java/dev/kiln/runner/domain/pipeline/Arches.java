@@ -2,7 +2,7 @@ package dev.kiln.runner.domain.pipeline;
 
 import java.util.List;
 
-/** Flatcar's architectures and their other spellings: board {@code amd64-usr}, sysext {@code x86-64}. */
+/** Flatcar's architectures and their sysext spelling {@code x86-64}; the board name is {@code CacheAreas.board}. */
 public final class Arches {
 
     public static final List<String> ALL = List.of("amd64", "arm64");
@@ -12,11 +12,6 @@ public final class Arches {
 
     public static boolean isKnown(String arch) {
         return ALL.contains(arch);
-    }
-
-    /** The board name used in {@code boards/<board>/} and by {@code build_packages --board}. */
-    public static String board(String arch) {
-        return arch + "-usr";
     }
 
     /** The architecture spelling of systemd-sysext images and sysext-bakery file names. */

@@ -45,7 +45,7 @@ public final class PipelineValidator {
         }
         Map<String, StepDefinition> steps = new LinkedHashMap<>();
         for (String name : topologicalOrder(byName)) {
-            steps.put(name, new StepConverter(name, problems).convert(StepSpecDefaults.apply(spec.defaults(), byName.get(name))));
+            steps.put(name, new StepDefinitionReader(name, problems).read(StepSpecDefaults.apply(spec.defaults(), byName.get(name))));
         }
         Map<String, String> params = spec.params() == null ? Map.of() : Map.copyOf(spec.params());
         steps.values().forEach(step -> checkTemplates(step, steps, params, problems));

@@ -1,7 +1,7 @@
 package dev.kiln.runner.domain.port;
 
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.domain.build.VersionInfo;
-import dev.kiln.runner.domain.build.VersionRequest;
 import java.util.Optional;
 
 /** version-service as the runner uses it. Failures are {@link PortException}s. */

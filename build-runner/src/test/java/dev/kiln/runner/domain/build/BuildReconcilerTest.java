@@ -16,6 +16,8 @@ import dev.kiln.events.StepRetrying;
 import dev.kiln.events.StepSkipped;
 import dev.kiln.events.StepStarted;
 import dev.kiln.events.StepSucceeded;
+import dev.kiln.flatcar.VersionKind;
+import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.domain.Fixtures;
 import dev.kiln.runner.domain.port.Observation;
 import dev.kiln.runner.domain.port.RunHandle;
@@ -66,7 +68,7 @@ class BuildReconcilerTest {
     private Instant now = Instant.parse("2026-08-21T21:00:00Z");
 
     private Build build(boolean skipCached) {
-        BuildRequest request = new BuildRequest("demo", new VersionRequest("nightly", "main", null, null, null, null),
+        BuildRequest request = new BuildRequest("demo", new VersionRequest(VersionKind.NIGHTLY, "main", null, null, null, null),
                 null, List.of("amd64", "arm64"), List.of(), Map.of(), skipCached, "ci");
         Build build = Build.create("k7xq2m4pza", Fixtures.yaml(PIPELINE), request, now);
         build.start(Fixtures.MAIN_NIGHTLY, now);

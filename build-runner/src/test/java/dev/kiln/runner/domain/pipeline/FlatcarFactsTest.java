@@ -3,6 +3,7 @@ package dev.kiln.runner.domain.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.flatcar.CacheAreas;
 import dev.kiln.runner.domain.build.VersionInfo;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,10 +45,20 @@ class FlatcarFactsTest {
     @CsvSource({
             "4799.0.0+nightly-20260821-2100, 4799.0.0-nightly-20260821-2100",
             "4799.0.0+nightly-20260821-2100-INTERMEDIATE, 4799.0.0-nightly-20260821-2100-INTERMEDIATE",
-            "4593.2.5, 4593.2.5",
-            "3598.0.0+nightly-20230508-2100+github-x, 3598.0.0-nightly-20230508-2100-github-x"})
+            "4593.2.5, 4593.2.5"})
     void writesTheDockerSpellingOfAVersion(String plus, String minus) {
-        assertThat(VersionInfo.dockerForm(plus)).isEqualTo(minus);
+        assertThat(version(plus, "4593.2.5").versionDocker()).isEqualTo(minus);
+        assertThat(version("4593.2.5", plus).sdkVersionDocker()).isEqualTo(minus);
+    }
+
+    /**
+     * Flatcar's vernum_to_docker_image_version turns every '+' into '-', also a second one from 2023 GitHub builds;
+     * the shared {@code Version} does not read such a build id, and version-service never hands one out.
+     */
+    @org.junit.jupiter.api.Test
+    void refusesTheHistoricVersionWithTwoPlusSigns() {
+        assertThatThrownBy(() -> version("3598.0.0+nightly-20230508-2100+github-x", "4593.2.5").versionDocker())
+                .isInstanceOf(dev.kiln.flatcar.MalformedVersionException.class);
     }
 
     @ParameterizedTest
@@ -56,13 +67,14 @@ class FlatcarFactsTest {
             "stable-4593.2.5, stable", "lts-4081.3.10, lts", "lts-4081.3.10-nightly-20260821-2100, lts",
             "sdk-3199.0.0-nightly-20220404-0140, developer"})
     void derivesTheChannelFromTheTagLikeChannelFromVersion(String tag, String channel) {
-        assertThat(VersionInfo.channelOfTag(tag)).isEqualTo(channel);
+        assertThat(new VersionInfo(tag, "4593.2.5", "4593.2.5", "", "4593.2.5", null, null, null).channelOrGroup())
+                .isEqualTo(channel);
     }
 
     @ParameterizedTest
     @CsvSource({"amd64, amd64-usr, x86-64", "arm64, arm64-usr, arm64"})
     void spellsArchesAsBoardsAndSysextArches(String arch, String board, String sysext) {
-        assertThat(Arches.board(arch)).isEqualTo(board);
+        assertThat(CacheAreas.board(arch)).isEqualTo(board);
         assertThat(Arches.sysextArch(arch)).isEqualTo(sysext);
     }
 
@@ -92,5 +104,9 @@ class FlatcarFactsTest {
         RetryPolicy policy = new RetryPolicy(attempts, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10));
 
         assertThat(policy.allowsAnother(used)).isEqualTo(another);
+    }
+
+    private static VersionInfo version(String version, String sdkVersion) {
+        return new VersionInfo("main-4799.0.0", version, "4799.0.0", "", sdkVersion, null, null, null);
     }
 }

@@ -1,5 +1,8 @@
-package dev.kiln.runner.fakes;
+package dev.kiln.runner.support;
 
+import dev.kiln.clients.version.CreateVersionRequest;
+import dev.kiln.flatcar.InvalidVersionRequestException;
+import dev.kiln.flatcar.VersionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,13 +12,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * version-service's allocation API as documented: idempotent by {@code Idempotency-Key}, a unique main
- * nightly per allocation, tagged in the scripts repository so that steps can check it out.
+ * version-service's allocation API as documented: idempotent by {@code Idempotency-Key}, a request checked with
+ * version-service's field rules (400 otherwise), a unique version per allocation, tagged in the scripts
+ * repository so that steps can check it out.
  */
 @Path("/fake-version/api/v1/versions")
 @ApplicationScoped
@@ -38,15 +44,25 @@ public class FakeVersionService {
         return versions.allocations();
     }
 
+    /** The request version-service received for the build's allocation (key {@code kiln-build-<id>}). */
+    public Optional<VersionRequest> requestOfBuild(String buildId) {
+        return versions.request("kiln-build-" + buildId);
+    }
+
     @POST
-    public Response allocate(@HeaderParam("Idempotency-Key") String key, FakeVersions.Allocation request) throws Exception {
+    public Response allocate(@HeaderParam("Idempotency-Key") String key, CreateVersionRequest request) {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return Response.status(503).entity("{\"title\":\"try again\"}").type(MediaType.APPLICATION_JSON).build();
         }
         if (key == null) {
             return Response.status(400).build();
         }
-        return Response.status(201).entity(versions.allocate(key, request)).type(MediaType.APPLICATION_JSON).build();
+        try {
+            return Response.status(201).entity(versions.allocate(key, request)).type(MediaType.APPLICATION_JSON).build();
+        } catch (IllegalArgumentException | InvalidVersionRequestException e) {
+            return Response.status(400).entity(Map.of("type", "https://kiln.dev/problems/validation", "detail", e.getMessage()))
+                    .type("application/problem+json").build();
+        }
     }
 
     @GET

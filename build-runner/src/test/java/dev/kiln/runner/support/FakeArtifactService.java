@@ -1,6 +1,5 @@
-package dev.kiln.runner.fakes;
+package dev.kiln.runner.support;
 
-import dev.kiln.runner.support.RunnerTestResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;

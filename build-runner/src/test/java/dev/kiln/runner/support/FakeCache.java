@@ -1,4 +1,4 @@
-package dev.kiln.runner.fakes;
+package dev.kiln.runner.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

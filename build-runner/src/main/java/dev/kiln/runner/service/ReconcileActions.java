@@ -1,0 +1,87 @@
+package dev.kiln.runner.service;
+
+import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.ReconcileResult;
+import dev.kiln.runner.domain.port.RunHandle;
+import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.domain.port.StepLaunch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out what a reconcile pass or a command decided, once it is stored: launch attempts (in parallel),
+ * ship logs, stop attempts, plan the build's next pass, and tell the executor when a build has ended.
+ */
+final class ReconcileActions {
+
+    /** Plans another pass over a build after {@code delay}. */
+    @FunctionalInterface
+    interface WakeUp {
+        void after(String buildId, Duration delay, Instant now);
+    }
+
+    private static final Logger LOG = Logger.getLogger(ReconcileActions.class);
+
+    private final StepExecutor executor;
+    private final LogShipper logs;
+    private final Duration launchRetryDelay;
+    private final WakeUp wakeUp;
+    private final ExecutorService launcher = Executors.newFixedThreadPool(8,
+            Thread.ofPlatform().name("kiln-runner-launch-", 0).daemon().factory());
+
+    ReconcileActions(StepExecutor executor, LogShipper logs, Duration launchRetryDelay, WakeUp wakeUp) {
+        this.executor = executor;
+        this.logs = logs;
+        this.launchRetryDelay = launchRetryDelay;
+        this.wakeUp = wakeUp;
+    }
+
+    void carryOut(Build build, ReconcileResult result, Instant now) {
+        Set<RunHandle> stopping = Set.copyOf(result.stops());
+        launchAll(build.id(), result.launches(), now);
+        for (ReconcileResult.LogUpload log : result.logs()) {
+            logs.ship(log.handle(), log.path(), stopping.contains(log.handle()));
+        }
+        // an attempt whose log is shipped is stopped by the shipper once the log is safe
+        result.stops().stream().filter(h -> result.logs().stream().noneMatch(l -> l.handle().equals(h)))
+                .forEach(executor::stop);
+        if (result.wakeAt() != null) {
+            wakeUp.after(build.id(), Duration.between(now, result.wakeAt()), now);
+        }
+        if (build.state().isTerminal()) {
+            executor.buildFinished(build.id());
+        }
+    }
+
+    void shutdown() {
+        launcher.shutdown();
+        logs.shutdown();
+    }
+
+    /** Launches in parallel; a failed launch leaves its run starting, and a later pass launches it again. */
+    private void launchAll(String buildId, List<StepLaunch> launches, Instant now) {
+        List<Future<?>> pending = new ArrayList<>();
+        for (StepLaunch launch : launches) {
+            pending.add(launcher.submit(() -> executor.launch(launch)));
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                pending.get(i).get();
+            } catch (ExecutionException e) {
+                LOG.warnf("%s: launch failed, will retry: %s", launches.get(i).handle(), e.getCause().getMessage());
+                wakeUp.after(buildId, launchRetryDelay, now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
