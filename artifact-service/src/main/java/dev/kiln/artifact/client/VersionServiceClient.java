@@ -2,7 +2,6 @@ package dev.kiln.artifact.client;
 
 import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ArtifactException;
-import dev.kiln.artifact.domain.FlatcarVersions;
 import dev.kiln.artifact.domain.gc.KnownVersion;
 import dev.kiln.artifact.domain.gc.VersionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,8 +65,7 @@ public class VersionServiceClient implements VersionService {
 
     /** A version without a creation time is treated as created now: young, so never purged for its age. */
     private KnownVersion toKnown(VersionServiceApi.VersionItem item) {
-        String version = item.version() != null ? item.version() : FlatcarVersions.fromTag(item.tag());
-        return new KnownVersion(item.tag(), version,
+        return KnownVersion.of(item.tag(), item.version(),
                 item.createdAt() != null ? item.createdAt() : clock.instant());
     }
 

@@ -1,6 +1,5 @@
 package dev.kiln.artifact.messaging;
 
-import dev.kiln.artifact.domain.FlatcarVersions;
 import dev.kiln.artifact.domain.gc.KnownVersion;
 import dev.kiln.artifact.domain.gc.PublishedRelease;
 import dev.kiln.artifact.domain.gc.VersionCatalog;
@@ -11,6 +10,7 @@ import dev.kiln.events.VersionTagged;
 import dev.kiln.events.kafka.CloudEventRecords;
 import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.events.kafka.MalformedEventException;
+import dev.kiln.flatcar.Version;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Consumer;
@@ -63,14 +63,13 @@ public class ReplicaConsumers {
     }
 
     private void release(ReleasePublished published) {
-        FlatcarVersions.releaseNumberIn(published.version()).ifPresentOrElse(
+        KnownVersion.versionNamedBy(published.version()).map(Version::versionId).ifPresentOrElse(
                 number -> catalog.addRelease(new PublishedRelease(number, published.channel(), published.publishedAt())),
                 () -> LOG.warnf("ignoring a published release without a release number: %s", published.version()));
     }
 
     private static KnownVersion known(VersionTagged tagged) {
-        return new KnownVersion(tagged.tag(),
-                tagged.version() != null ? tagged.version() : FlatcarVersions.fromTag(tagged.tag()), tagged.createdAt());
+        return KnownVersion.of(tagged.tag(), tagged.version(), tagged.createdAt());
     }
 
     private static void read(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
