@@ -1,10 +1,10 @@
 package dev.kiln.artifact.api;
 
 import dev.kiln.artifact.domain.ArtifactException;
-import dev.kiln.artifact.domain.gc.GarbageCollector;
 import dev.kiln.artifact.domain.gc.GcRunView;
 import dev.kiln.artifact.domain.gc.GcRuns;
 import dev.kiln.artifact.domain.gc.GcTrigger;
+import dev.kiln.artifact.service.GarbageCollector;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
 import dev.kiln.common.idempotency.IdempotencyKeys;

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Lists the directories a plan needs from the object store: the version directories of every area. */
-final class CacheSnapshots {
+public final class CacheSnapshots {
 
     private CacheSnapshots() {
     }
 
-    static CacheSnapshot take(ObjectStore store) {
+    public static CacheSnapshot take(ObjectStore store) {
         Map<String, List<String>> children = new LinkedHashMap<>();
         for (String area : List.of(CacheAreas.SDK, CacheAreas.BOARDS, CacheAreas.IMAGES)) {
             String directory = area + "/";

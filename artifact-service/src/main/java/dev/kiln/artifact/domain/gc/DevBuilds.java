@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Flatcar's {@code garbage_collect} for dev builds (flatcar-ci.md 4, steps 1-5): among the tags
- * {@code <prefix>-N.N.N-<build id>} (a prefix of {@link Tag#PREFIXES}) not ending in {@code -pro}, newest first by creation,
- * the newest {@code keep} stay; of the rest, those created on or before {@code today - minAgeDays} (UTC
- * days) are purged in every area, and their tags deleted. An explicit purge list replaces keep and age.
+ * {@code <prefix>-N.N.N-<build id>} (a prefix of {@link Tag#PREFIXES}) not ending in {@code -pro}, newest
+ * first by creation, the newest {@code keep} stay; of the rest, those created on or before
+ * {@code today - minAgeDays} (UTC days) are purged in every area, and their tags deleted. An explicit purge
+ * list replaces keep and age.
  */
 final class DevBuilds {
 
