@@ -11,11 +11,12 @@ public record KnownVersion(String tag, String version, Instant createdAt) {
 
     /**
      * A tag with the version its reporter gave, or else the one the tag names (as {@code strip_version_prefix}
-     * reads it); null when neither names one, as for historic tags like {@code v2234.99.0}.
+     * reads it). A historic tag that names none ({@code v2234.99.0}) stands in for its own version: the replica
+     * stores one for every tag, and such a tag is never a dev build whose directories are looked up by it.
      */
     public static KnownVersion of(String tag, String reportedVersion, Instant createdAt) {
         String version = reportedVersion != null ? reportedVersion
-                : versionNamedBy(tag).map(Version::plusForm).orElse(null);
+                : versionNamedBy(tag).map(Version::plusForm).orElse(tag);
         return new KnownVersion(tag, version, createdAt);
     }
 

@@ -33,7 +33,7 @@ class KnownVersionTest {
 
     @ParameterizedTest
     @CsvSource({"v2234.99.0", "main-3360-0.0-vim-update", "debug-rclone-config", "lts-flatcar-3033-revert"})
-    void historicTagsThatNameNoVersionHaveNone(String tag) {
-        assertThat(KnownVersion.of(tag, null, CREATED).version()).isNull();
+    void aHistoricTagThatNamesNoVersionStandsInForItsOwn(String tag) {
+        assertThat(KnownVersion.of(tag, null, CREATED).version()).isEqualTo(tag);
     }
 }
