@@ -4,9 +4,9 @@ import dev.kiln.artifact.domain.ArtifactException;
 import dev.kiln.artifact.domain.ArtifactIndex;
 import dev.kiln.artifact.domain.ArtifactQuery;
 import dev.kiln.artifact.domain.CachePath;
-import dev.kiln.artifact.domain.FlatcarVersions;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
+import dev.kiln.flatcar.Version;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,8 +36,7 @@ public class ArtifactResource {
     public PageResponse<ArtifactResponse> list(@QueryParam("version") String version, @QueryParam("area") String area,
             @QueryParam("arch") String arch, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        ArtifactQuery query = new ArtifactQuery(blankToNull(version) == null ? null : FlatcarVersions.plusForm(version),
-                blankToNull(area), blankToNull(arch));
+        ArtifactQuery query = new ArtifactQuery(plusForm(blankToNull(version)), blankToNull(area), blankToNull(arch));
         return new PageResponse<>(index.query(query, request.page(), request.size()).stream()
                 .map(ArtifactResponse::of).toList(), request.page(), request.size(), index.count(query));
     }
@@ -49,6 +48,11 @@ public class ArtifactResource {
         CachePath path = RequestPaths.after(PREFIX, request.path());
         return index.find(path).map(ArtifactResponse::of).orElseThrow(() -> new ArtifactException(
                 ArtifactException.Reason.NOT_FOUND, "artifact-not-found", "no indexed file at '" + path + "'", null));
+    }
+
+    /** The index holds the {@code +} form; a value that is no version is looked up as given and finds nothing. */
+    private static String plusForm(String version) {
+        return version == null ? null : Version.tryParse(version).map(Version::plusForm).orElse(version);
     }
 
     private static String blankToNull(String value) {

@@ -2,13 +2,12 @@ package dev.kiln.artifact.api;
 
 import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ArtifactException;
-import dev.kiln.artifact.domain.ArtifactUploads;
 import dev.kiln.artifact.domain.CachePath;
-import dev.kiln.artifact.domain.CacheReader;
-import dev.kiln.artifact.domain.DirectoryListing;
 import dev.kiln.artifact.domain.ObjectInfo;
 import dev.kiln.artifact.domain.UploadRequest;
 import dev.kiln.artifact.domain.UploadResult;
+import dev.kiln.artifact.service.ArtifactUploads;
+import dev.kiln.artifact.service.CacheReader;
 import dev.kiln.common.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -118,7 +117,8 @@ public class CacheResource {
     }
 
     private Response listing(CachePath directory, HttpHeaders headers, boolean withBody) {
-        DirectoryListing listing = reader.list(directory, PREFIX + directory.value())
+        DirectoryListing listing = reader.list(directory)
+                .map(entries -> new DirectoryListing(PREFIX + directory.value(), directory.isRoot(), entries))
                 .orElseThrow(() -> new ArtifactException(ArtifactException.Reason.NOT_FOUND,
                         "no directory at '" + directory + "'"));
         boolean json = headers.getAcceptableMediaTypes().stream()

@@ -1,11 +1,9 @@
 package dev.kiln.artifact.api;
 
 import dev.kiln.artifact.config.ArtifactConfig;
-import dev.kiln.artifact.domain.ByteRange;
 import dev.kiln.artifact.domain.CachePath;
-import dev.kiln.artifact.domain.CacheReader;
-import dev.kiln.artifact.domain.HttpDates;
 import dev.kiln.artifact.domain.ObjectInfo;
+import dev.kiln.artifact.service.CacheReader;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -60,7 +58,8 @@ final class CacheResponses {
         out.type(info.contentType()).header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(modified)).header("Accept-Ranges", "bytes");
         if (withBody) {
-            out.entity(stream(reader.open(info, range)));
+            out.entity(stream(range instanceof ByteRange.Partial partial ? reader.open(info, partial.first(),
+                    partial.length()) : reader.open(info, 0, -1)));
         }
         return out.build();
     }

@@ -1,16 +1,14 @@
 package dev.kiln.artifact.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.artifact.domain.ArtifactException;
-import dev.kiln.artifact.domain.gc.GarbageCollector;
 import dev.kiln.artifact.domain.gc.GcRunView;
 import dev.kiln.artifact.domain.gc.GcRuns;
 import dev.kiln.artifact.domain.gc.GcTrigger;
+import dev.kiln.artifact.service.GarbageCollector;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
 import dev.kiln.common.idempotency.IdempotencyKeys;
-import dev.kiln.common.idempotency.StoredResponse;
+import dev.kiln.common.idempotency.IdempotentCreate;
 import dev.kiln.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,14 +41,12 @@ public class GcResource {
 
     private final GarbageCollector collector;
     private final GcRuns runs;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ObjectMapper json;
+    private final IdempotentCreate idempotentCreate;
 
-    public GcResource(GarbageCollector collector, GcRuns runs, IdempotencyKeys idempotencyKeys, ObjectMapper json) {
+    public GcResource(GarbageCollector collector, GcRuns runs, IdempotentCreate idempotentCreate) {
         this.collector = collector;
         this.runs = runs;
-        this.idempotencyKeys = idempotencyKeys;
-        this.json = json;
+        this.idempotentCreate = idempotentCreate;
     }
 
     @POST
@@ -69,21 +64,11 @@ public class GcResource {
     @Operation(summary = "Starts a run executing the same plan in the background (202); honours Idempotency-Key")
     public Response start(@Valid GcRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
-        Optional<StoredResponse> replay = idempotencyKey == null ? Optional.empty()
-                : idempotencyKeys.claim(IDEMPOTENCY_SCOPE, idempotencyKey, write(request));
-        if (replay.isPresent()) {
-            return Response.status(replay.get().status()).entity(replay.get().body()).type(MediaType.APPLICATION_JSON)
-                    .location(URI.create(replay.get().location())).build();
-        }
-        GcRunView run = collector.start(GcRequest.overridesOf(request), GcTrigger.MANUAL,
-                security.getUserPrincipal().getName());
-        String body = write(GcRunResponse.of(run));
-        URI location = URI.create(RUNS + run.id());
-        if (idempotencyKey != null) {
-            idempotencyKeys.complete(IDEMPOTENCY_SCOPE, idempotencyKey,
-                    new StoredResponse(202, body, location.toString()));
-        }
-        return Response.accepted(body).type(MediaType.APPLICATION_JSON).location(location).build();
+        return idempotentCreate.create(IDEMPOTENCY_SCOPE, idempotencyKey, request, () -> {
+            GcRunView run = collector.start(GcRequest.overridesOf(request), GcTrigger.MANUAL,
+                    security.getUserPrincipal().getName());
+            return new IdempotentCreate.Created(202, URI.create(RUNS + run.id()), GcRunResponse.of(run));
+        });
     }
 
     @GET
@@ -101,13 +86,5 @@ public class GcResource {
     public GcRunResponse get(@PathParam("id") String id) {
         return runs.find(id).map(GcRunResponse::of).orElseThrow(() -> new ArtifactException(
                 ArtifactException.Reason.NOT_FOUND, "gc-run-not-found", "no garbage collection run " + id, null));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,2 +1,2 @@
-/** REST resources of the artifact-service: requests, responses and their mapping to the domain. */
+/** REST resources of the artifact-service: requests, responses, and HTTP's own rules (ranges, dates, listings). */
 package dev.kiln.artifact.api;

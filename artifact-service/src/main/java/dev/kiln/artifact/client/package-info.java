@@ -1,2 +1,2 @@
-/** REST clients of other Kiln services: version-service's version list and tag deletion. */
+/** Adapters from the domain's ports to other Kiln services, over the shared clients of {@code dev.kiln.clients}. */
 package dev.kiln.artifact.client;

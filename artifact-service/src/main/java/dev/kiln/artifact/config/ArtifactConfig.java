@@ -24,9 +24,6 @@ public interface ArtifactConfig {
     /** Garbage collection of the cache. */
     Gc gc();
 
-    /** Bearer token this service presents to other Kiln services (version-service); empty sends none. */
-    Optional<String> serviceToken();
-
     /** The S3 connection. */
     interface S3 {
 

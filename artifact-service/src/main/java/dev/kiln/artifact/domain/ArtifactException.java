@@ -1,24 +1,48 @@
 package dev.kiln.artifact.domain;
 
-/** A request the cache refuses, with the reason the API turns into a status and a stable problem type. */
-public class ArtifactException extends RuntimeException {
+import dev.kiln.common.error.DomainException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
-    /** Why a request was refused; the API maps each to an HTTP status and problem slug. */
+/** A request the cache refuses: its reason gives the kind (and so the status), a default slug and a title. */
+public class ArtifactException extends DomainException {
+
+    /** A full store or a peer that is down usually recovers within seconds: callers are told to come back then. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Why a request was refused; each is one kind of refusal with a title of its own. */
     public enum Reason {
-        INVALID_PATH,
-        INVALID_REQUEST,
-        DIGEST_MISMATCH,
-        UPLOAD_INCOMPLETE,
-        UPLOAD_INTERRUPTED,
-        TOO_LARGE,
-        CAPACITY_EXHAUSTED,
-        NOT_FOUND,
-        CONFLICT,
-        DEPENDENCY_UNAVAILABLE
+        INVALID_PATH(Kind.INVALID, "Invalid cache path"),
+        INVALID_REQUEST(Kind.INVALID, "Bad request"),
+        DIGEST_MISMATCH(Kind.ILLEGAL, "Digest mismatch"),
+        UPLOAD_INCOMPLETE(Kind.INVALID, "Incomplete upload"),
+        UPLOAD_INTERRUPTED(Kind.INVALID, "Interrupted upload"),
+        TOO_LARGE(Kind.TOO_LARGE, "Artifact too large"),
+        CAPACITY_EXHAUSTED(Kind.UNAVAILABLE, "Upload capacity exhausted"),
+        NOT_FOUND(Kind.NOT_FOUND, "Not found"),
+        CONFLICT(Kind.CONFLICT, "Conflict"),
+        DEPENDENCY_UNAVAILABLE(Kind.UNAVAILABLE, "Dependency unavailable");
+
+        private final Kind kind;
+        private final String title;
+
+        Reason(Kind kind, String title) {
+            this.kind = kind;
+            this.title = title;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The slug when no more precise one is given: the name in kebab case ({@code digest-mismatch}). */
+        String slug() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     private final Reason reason;
-    private final String slug;
 
     public ArtifactException(Reason reason, String detail) {
         this(reason, null, detail, null);
@@ -30,17 +54,12 @@ public class ArtifactException extends RuntimeException {
 
     /** {@code slug} names the problem more precisely than the reason does (e.g. {@code gc-run-in-progress}). */
     public ArtifactException(Reason reason, String slug, String detail, Throwable cause) {
-        super(detail, cause);
+        super(reason.kind(), slug != null ? slug : reason.slug(), reason.title, detail, List.of(),
+                reason.kind() == Kind.UNAVAILABLE ? RETRY_AFTER : null, cause);
         this.reason = reason;
-        this.slug = slug;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The stable problem slug: the precise one if given, else the reason's name in kebab case. */
-    public String slug() {
-        return slug != null ? slug : reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,5 +1,7 @@
 package dev.kiln.artifact.domain;
 
+import dev.kiln.flatcar.CacheAreas;
+import dev.kiln.flatcar.Version;
 import java.util.List;
 
 /**
@@ -8,16 +10,6 @@ import java.util.List;
  * {@code build-logs/<V+>/}. Other top-level areas are stored as they are, without version or arch.
  */
 public final class CacheLayout {
-
-    public static final String SDK = "sdk";
-    public static final String CONTAINERS = "containers";
-    public static final String BOARDS = "boards";
-    public static final String IMAGES = "images";
-    public static final String TESTING = "testing";
-    public static final String BUILD_LOGS = "build-logs";
-
-    /** The suffix of a board directory name: {@code amd64-usr}. */
-    public static final String BOARD_SUFFIX = "-usr";
 
     private CacheLayout() {
     }
@@ -38,24 +30,25 @@ public final class CacheLayout {
         }
         String area = s.get(0);
         return switch (area) {
-            case SDK, IMAGES -> new CacheLocation(area, versionAt(s, 2), s.size() > 2 ? s.get(1) : null);
-            case BOARDS -> new CacheLocation(area, versionAt(s, 2), s.size() > 2 ? boardArch(s.get(1)) : null);
-            case CONTAINERS, BUILD_LOGS -> new CacheLocation(area, versionAt(s, 1), null);
-            case TESTING -> new CacheLocation(area, versionAt(s, 1), s.size() > 3 ? s.get(2) : null);
+            case CacheAreas.SDK, CacheAreas.IMAGES ->
+                    new CacheLocation(area, versionAt(s, 2), s.size() > 2 ? s.get(1) : null);
+            case CacheAreas.BOARDS -> new CacheLocation(area, versionAt(s, 2),
+                    s.size() > 2 ? CacheAreas.boardArch(s.get(1)) : null);
+            case CacheAreas.CONTAINERS, CacheAreas.BUILD_LOGS -> new CacheLocation(area, versionAt(s, 1), null);
+            case CacheAreas.TESTING -> new CacheLocation(area, versionAt(s, 1), s.size() > 3 ? s.get(2) : null);
             default -> new CacheLocation(area, null, null);
         };
     }
 
-    /** {@code amd64} for the board directory {@code amd64-usr}. */
-    public static String boardArch(String board) {
-        return board.endsWith(BOARD_SUFFIX) ? board.substring(0, board.length() - BOARD_SUFFIX.length()) : board;
-    }
-
-    /** The version directory at {@code index} if it is one and a file lies below it. */
+    /**
+     * The version directory at {@code index} if it is one and a file lies below it. A name {@link Version}
+     * refuses (a leading zero, an odd build id) is no version: for every name it accepts, the {@code +} form is
+     * that name (up to {@code -} for {@code +}), so an indexed version always leads back to its directory.
+     */
     private static String versionAt(List<String> segments, int index) {
-        if (segments.size() <= index + 1 || !FlatcarVersions.isVersion(segments.get(index))) {
+        if (segments.size() <= index + 1) {
             return null;
         }
-        return FlatcarVersions.plusForm(segments.get(index));
+        return Version.tryParse(segments.get(index)).map(Version::plusForm).orElse(null);
     }
 }

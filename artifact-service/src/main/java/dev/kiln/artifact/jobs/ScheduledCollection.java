@@ -1,9 +1,9 @@
 package dev.kiln.artifact.jobs;
 
 import dev.kiln.artifact.domain.ArtifactException;
-import dev.kiln.artifact.domain.gc.GarbageCollector;
 import dev.kiln.artifact.domain.gc.GcOverrides;
 import dev.kiln.artifact.domain.gc.GcTrigger;
+import dev.kiln.artifact.service.GarbageCollector;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,11 +1,11 @@
 package dev.kiln.artifact.jobs;
 
 import dev.kiln.artifact.config.ArtifactConfig;
-import dev.kiln.artifact.domain.ArtifactPublisher;
 import dev.kiln.artifact.domain.ObjectStore;
 import dev.kiln.artifact.domain.PendingWrite;
 import dev.kiln.artifact.domain.PurgeGuard;
 import dev.kiln.artifact.domain.WriteJournal;
+import dev.kiln.artifact.service.ArtifactPublisher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

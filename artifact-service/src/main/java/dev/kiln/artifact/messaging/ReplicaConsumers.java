@@ -1,18 +1,20 @@
 package dev.kiln.artifact.messaging;
 
-import dev.kiln.artifact.domain.FlatcarVersions;
 import dev.kiln.artifact.domain.gc.KnownVersion;
 import dev.kiln.artifact.domain.gc.PublishedRelease;
 import dev.kiln.artifact.domain.gc.VersionCatalog;
 import dev.kiln.common.inbox.IdempotentConsumer;
+import dev.kiln.common.retry.RetryPolicy;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.events.ReleasePublished;
 import dev.kiln.events.VersionTagged;
 import dev.kiln.events.kafka.CloudEventRecords;
 import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.events.kafka.MalformedEventException;
+import dev.kiln.flatcar.Version;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,7 +32,9 @@ public class ReplicaConsumers {
     static final String VERSIONS_CONSUMER = "artifact-service-versions";
     static final String RELEASES_CONSUMER = "artifact-service-releases";
     private static final Logger LOG = Logger.getLogger(ReplicaConsumers.class);
+    /** Four tries 0.5, 1 and 2 s apart: a database restart passes; a handler that still fails stops the channel. */
     private static final int ATTEMPTS = 4;
+    private static final Duration FIRST_WAIT = Duration.ofMillis(500);
 
     private final IdempotentConsumer idempotent;
     private final VersionCatalog catalog;
@@ -63,14 +67,13 @@ public class ReplicaConsumers {
     }
 
     private void release(ReleasePublished published) {
-        FlatcarVersions.releaseNumberIn(published.version()).ifPresentOrElse(
+        KnownVersion.versionNamedBy(published.version()).map(Version::versionId).ifPresentOrElse(
                 number -> catalog.addRelease(new PublishedRelease(number, published.channel(), published.publishedAt())),
                 () -> LOG.warnf("ignoring a published release without a release number: %s", published.version()));
     }
 
     private static KnownVersion known(VersionTagged tagged) {
-        return new KnownVersion(tagged.tag(),
-                tagged.version() != null ? tagged.version() : FlatcarVersions.fromTag(tagged.tag()), tagged.createdAt());
+        return KnownVersion.of(tagged.tag(), tagged.version(), tagged.createdAt());
     }
 
     private static void read(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
@@ -86,26 +89,13 @@ public class ReplicaConsumers {
     }
 
     private void apply(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
-        for (int attempt = 1; ; attempt++) {
+        RetryPolicy.of(consumer, ATTEMPTS, FIRST_WAIT, failure -> true).run(() -> {
             try {
                 idempotent.handleOnce(consumer, event, handler);
-                return;
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf("%s: applying %s %s failed (attempt %d), retrying: %s", consumer, event.type(), event.id(),
-                        attempt, e.getMessage());
-                pause(attempt);
+                LOG.warnf("%s: applying %s %s failed: %s", consumer, event.type(), event.id(), e.getMessage());
+                throw e;
             }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(250L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 }

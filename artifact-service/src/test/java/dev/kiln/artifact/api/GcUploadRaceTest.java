@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kiln.artifact.domain.gc.GarbageCollector;
-import dev.kiln.artifact.domain.gc.GcExecution;
 import dev.kiln.artifact.domain.gc.GcOptions;
 import dev.kiln.artifact.domain.gc.GcOverrides;
 import dev.kiln.artifact.domain.gc.GcPlan;
 import dev.kiln.artifact.domain.gc.GcRuns;
 import dev.kiln.artifact.domain.gc.GcTrigger;
+import dev.kiln.artifact.service.GarbageCollector;
+import dev.kiln.artifact.service.GcExecution;
 import dev.kiln.artifact.support.CacheHttp;
 import dev.kiln.artifact.support.Database;
 import dev.kiln.artifact.support.FakeVersionService;

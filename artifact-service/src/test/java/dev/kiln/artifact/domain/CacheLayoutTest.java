@@ -21,6 +21,10 @@ class CacheLayoutTest {
         "images/amd64, images, -, -",
         "developer/sdk/amd64/sdk-main-nightly.txt, developer, -, -",
         "README, '', -, -",
+        "containers/3598.0.0-nightly-20230508-2100-github-2023_05_09__08_06_54/x.tar.zst, containers, 3598.0.0+nightly-20230508-2100-github-2023_05_09__08_06_54, -",
+        "images/amd64/4593.2/version.txt, images, -, amd64",
+        "images/amd64/v4593.2.5/version.txt, images, -, amd64",
+        "images/amd64/04593.2.5/version.txt, images, -, amd64",
     })
     void locatesAreaVersionAndArchInFlatcarsLayout(String path, String area, String version, String arch) {
         CacheLocation location = CacheLayout.locate(CachePath.parse(path));

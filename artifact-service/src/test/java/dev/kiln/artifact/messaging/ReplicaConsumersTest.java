@@ -63,6 +63,18 @@ class ReplicaConsumersTest {
     }
 
     @Test
+    void recordsAHistoricTagThatNamesNoVersionUnderItsOwnName() {
+        String historic = "v2234.99.0-" + id;
+        EventWriter.send(new VersionTagged(historic, null, null, null, null, "developer", null, "main", "fed",
+                false, Instant.now()));
+
+        awaitKnown(historic, true);
+
+        assertThat(Database.column("select version from known_version where tag = ?", historic))
+                .containsExactly(historic);
+    }
+
+    @Test
     void recordsPublishedReleasesByReleaseNumber() {
         EventWriter.send(new ReleasePublished("4593.2.9", "stable", List.of("amd64", "arm64"), Instant.now()));
         EventWriter.send(new ReleasePublished("lts-4081.3.12", "lts", List.of("amd64"), Instant.now()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.kiln.clients.ServiceTokenHeaders;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,7 +57,7 @@ public class FakeVersionService implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v1/versions", this::handle);
         server.start();
         return Map.of("quarkus.rest-client.version-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "kiln.artifact.service-token", SERVICE_TOKEN);
+                ServiceTokenHeaders.TOKEN_KEY, SERVICE_TOKEN);
     }
 
     @Override

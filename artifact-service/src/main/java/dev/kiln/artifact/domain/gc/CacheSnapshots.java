@@ -1,20 +1,20 @@
 package dev.kiln.artifact.domain.gc;
 
-import dev.kiln.artifact.domain.CacheLayout;
 import dev.kiln.artifact.domain.ObjectStore;
+import dev.kiln.flatcar.CacheAreas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Lists the directories a plan needs from the object store: the version directories of every area. */
-final class CacheSnapshots {
+public final class CacheSnapshots {
 
     private CacheSnapshots() {
     }
 
-    static CacheSnapshot take(ObjectStore store) {
+    public static CacheSnapshot take(ObjectStore store) {
         Map<String, List<String>> children = new LinkedHashMap<>();
-        for (String area : List.of(CacheLayout.SDK, CacheLayout.BOARDS, CacheLayout.IMAGES)) {
+        for (String area : List.of(CacheAreas.SDK, CacheAreas.BOARDS, CacheAreas.IMAGES)) {
             String directory = area + "/";
             List<String> arches = store.childDirectories(directory);
             children.put(directory, arches);
@@ -22,7 +22,7 @@ final class CacheSnapshots {
                 children.put(directory + arch + "/", store.childDirectories(directory + arch + "/"));
             }
         }
-        for (String area : List.of(CacheLayout.CONTAINERS, CacheLayout.TESTING, CacheLayout.BUILD_LOGS)) {
+        for (String area : List.of(CacheAreas.CONTAINERS, CacheAreas.TESTING, CacheAreas.BUILD_LOGS)) {
             children.put(area + "/", store.childDirectories(area + "/"));
         }
         return new CacheSnapshot(children);

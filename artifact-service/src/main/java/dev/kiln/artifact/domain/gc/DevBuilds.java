@@ -1,32 +1,53 @@
 package dev.kiln.artifact.domain.gc;
 
-import dev.kiln.artifact.domain.CacheLayout;
-import dev.kiln.artifact.domain.FlatcarVersions;
+import dev.kiln.flatcar.CacheAreas;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.MalformedVersionException;
+import dev.kiln.flatcar.Tag;
+import dev.kiln.flatcar.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Flatcar's {@code garbage_collect} for dev builds (flatcar-ci.md 4, steps 1-5): among the tags
- * {@code (main|alpha|beta|stable|lts)-N.N.N-<build id>} not ending in {@code -pro}, newest first by creation,
- * the newest {@code keep} stay; of the rest, those created on or before {@code today - minAgeDays} (UTC
- * days) are purged in every area, and their tags deleted. An explicit purge list replaces keep and age.
+ * {@code <prefix>-N.N.N-<build id>} (a prefix of {@link Tag#PREFIXES}) not ending in {@code -pro}, newest
+ * first by creation, the newest {@code keep} stay; of the rest, those created on or before
+ * {@code today - minAgeDays} (UTC days) are purged in every area, and their tags deleted. An explicit purge
+ * list replaces keep and age.
  */
 final class DevBuilds {
 
-    static final Pattern DEV_TAG = Pattern.compile("^(main|alpha|beta|stable|lts)-[0-9]+\\.[0-9]+\\.[0-9]+-.*");
-    static final Pattern RELEASE_TAG = Pattern.compile("^(alpha|beta|stable|lts)-[0-9]+\\.[0-9]+\\.[0-9]+$");
     private static final String PRO_SUFFIX = "-pro";
 
     private DevBuilds() {
     }
 
+    /**
+     * A dev build tag as Flatcar's collector matches it: a known prefix, a build id, and written with {@code -}
+     * (a tag spelled {@code main-9999.9.9+x} is no match there, so it is none here either).
+     */
     static boolean isCandidate(String tag) {
-        return DEV_TAG.matcher(tag).matches() && !tag.endsWith(PRO_SUFFIX);
+        return parse(tag).filter(t -> Tag.PREFIXES.contains(t.prefix()) && !t.version().official())
+                .filter(t -> t.name().equals(tag)).isPresent() && !tag.endsWith(PRO_SUFFIX);
+    }
+
+    /** A channel's tag without build id; the minor need not match the channel (tags of 2020 do not). */
+    private static boolean isOfficial(String tag) {
+        return parse(tag).filter(t -> Channel.ofId(t.prefix()).isPresent() && t.version().official())
+                .filter(t -> t.name().equals(tag)).isPresent();
+    }
+
+    private static Optional<Tag> parse(String tag) {
+        try {
+            return Optional.of(Tag.parse(tag));
+        } catch (MalformedVersionException e) {
+            return Optional.empty();
+        }
     }
 
     static List<GcDecision> decide(List<KnownVersion> tags, CacheSnapshot cache, GcSettings settings, Instant now) {
@@ -53,7 +74,7 @@ final class DevBuilds {
         if (tag.tag().endsWith(PRO_SUFFIX)) {
             return GcDecision.keep(GcRule.DEV_BUILD, "dev.pro", tag.tag(), version, "'-pro' tags are never collected");
         }
-        if (RELEASE_TAG.matcher(tag.tag()).matches()) {
+        if (isOfficial(tag.tag())) {
             return GcDecision.keep(GcRule.DEV_BUILD, "dev.official", tag.tag(), version,
                     "official release tag: not a dev build");
         }
@@ -90,17 +111,17 @@ final class DevBuilds {
 
     /** What {@code rm -rf} removes for version V (docker form DV): flatcar-ci.md 4, step 5. */
     static List<String> prefixes(String version, CacheSnapshot cache) {
-        String docker = FlatcarVersions.dockerForm(version);
+        String docker = Version.parse(version).dashForm();
         List<String> prefixes = new ArrayList<>();
-        underEveryArch(CacheLayout.SDK, version, cache, prefixes);
-        if (cache.has(CacheLayout.CONTAINERS + "/", docker)) {
+        underEveryArch(CacheAreas.SDK, version, cache, prefixes);
+        if (cache.has(CacheAreas.CONTAINERS + "/", docker)) {
             for (String image : List.of("flatcar-sdk-", "flatcar-packages-", "flatcar-images-")) {
-                prefixes.add(CacheLayout.CONTAINERS + "/" + docker + "/" + image);
+                prefixes.add(CacheAreas.CONTAINERS + "/" + docker + "/" + image);
             }
         }
-        underEveryArch(CacheLayout.BOARDS, version, cache, prefixes);
-        underEveryArch(CacheLayout.IMAGES, version, cache, prefixes);
-        for (String area : List.of(CacheLayout.TESTING, CacheLayout.BUILD_LOGS)) {
+        underEveryArch(CacheAreas.BOARDS, version, cache, prefixes);
+        underEveryArch(CacheAreas.IMAGES, version, cache, prefixes);
+        for (String area : List.of(CacheAreas.TESTING, CacheAreas.BUILD_LOGS)) {
             if (cache.has(area + "/", version)) {
                 prefixes.add(area + "/" + version + "/");
             }
@@ -118,6 +139,8 @@ final class DevBuilds {
     }
 
     private static String version(KnownVersion tag) {
-        return tag.version() != null ? tag.version() : FlatcarVersions.fromTag(tag.tag());
+        // the reported version wins; a candidate's tag always names one, so its prefixes can be built
+        return Optional.ofNullable(tag.version()).flatMap(Version::tryParse)
+                .or(() -> KnownVersion.versionNamedBy(tag.tag())).map(Version::plusForm).orElse(tag.version());
     }
 }

@@ -1,7 +1,7 @@
 package dev.kiln.artifact.domain.gc;
 
-import dev.kiln.artifact.domain.CacheLayout;
-import dev.kiln.artifact.domain.FlatcarVersions;
+import dev.kiln.flatcar.CacheAreas;
+import dev.kiln.flatcar.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +21,12 @@ final class Orphans {
     /** The directories the sweep inspects, for the given architectures. */
     static List<String> sweptDirectories(List<String> arches) {
         List<String> directories = new ArrayList<>();
-        arches.forEach(arch -> directories.add(CacheLayout.SDK + "/" + arch + "/"));
-        directories.add(CacheLayout.CONTAINERS + "/");
-        arches.forEach(arch -> directories.add(CacheLayout.BOARDS + "/" + arch + CacheLayout.BOARD_SUFFIX + "/"));
-        arches.forEach(arch -> directories.add(CacheLayout.IMAGES + "/" + arch + "/"));
-        directories.add(CacheLayout.TESTING + "/");
-        directories.add(CacheLayout.BUILD_LOGS + "/");
+        arches.forEach(arch -> directories.add(CacheAreas.SDK + "/" + arch + "/"));
+        directories.add(CacheAreas.CONTAINERS + "/");
+        arches.forEach(arch -> directories.add(CacheAreas.BOARDS + "/" + CacheAreas.board(arch) + "/"));
+        arches.forEach(arch -> directories.add(CacheAreas.IMAGES + "/" + arch + "/"));
+        directories.add(CacheAreas.TESTING + "/");
+        directories.add(CacheAreas.BUILD_LOGS + "/");
         return directories;
     }
 
@@ -47,9 +47,9 @@ final class Orphans {
 
     private static GcDecision decide(String path, String name, String directory, List<KnownVersion> all,
             List<String> remaining, Set<String> purgedTags) {
-        String fragment = FlatcarVersions.tagFragment(name);
-        String version = FlatcarVersions.isVersion(name) ? FlatcarVersions.plusForm(name) : null;
-        if (directory.equals(CacheLayout.CONTAINERS + "/") && fragment.contains("-github-")) {
+        String fragment = tagFragment(name);
+        String version = Version.tryParse(name).map(Version::plusForm).orElse(null);
+        if (directory.equals(CacheAreas.CONTAINERS + "/") && fragment.contains("-github-")) {
             return GcDecision.keep(GcRule.ORPHAN, "orphan.github", path, version,
                     "GitHub CI SDK container: not swept as an orphan");
         }
@@ -67,5 +67,14 @@ final class Orphans {
         String why = "no known tag contains '" + fragment + "'" + purged.map(t -> " (" + t + " is purged above)")
                 .orElse("");
         return GcDecision.purge(GcRule.ORPHAN, "orphan.untagged", path, version, why, List.of(path));
+    }
+
+    /**
+     * What Flatcar's sweep looks for among the tags: the name with only its first {@code +} as {@code -}
+     * ({@code ${dir/+/-}} in bash), so this is text, not a version: names that are none are swept too.
+     */
+    static String tagFragment(String directoryName) {
+        int plus = directoryName.indexOf('+');
+        return plus < 0 ? directoryName : directoryName.substring(0, plus) + "-" + directoryName.substring(plus + 1);
     }
 }

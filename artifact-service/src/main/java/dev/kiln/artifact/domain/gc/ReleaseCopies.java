@@ -1,9 +1,9 @@
 package dev.kiln.artifact.domain.gc;
 
-import dev.kiln.artifact.domain.CacheLayout;
-import dev.kiln.artifact.domain.FlatcarVersions;
+import dev.kiln.flatcar.CacheAreas;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.Version;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,54 +25,32 @@ final class ReleaseCopies {
     private ReleaseCopies() {
     }
 
-    /** A release number, ordered like {@code sort -V}. */
-    record Release(long major, long minor, long patch) implements Comparable<Release> {
-
-        static Release of(String version) {
-            long[] n = FlatcarVersions.numbers(version);
-            return new Release(n[0], n[1], n[2]);
-        }
-
-        @Override
-        public int compareTo(Release other) {
-            return Comparator.comparingLong(Release::major).thenComparingLong(Release::minor)
-                    .thenComparingLong(Release::patch).compare(this, other);
-        }
-
-        String channel() {
-            return minor == 0 ? "alpha" : minor == 1 ? "beta" : minor == 2 ? "stable" : "lts";
-        }
-
-        @Override
-        public String toString() {
-            return major + "." + minor + "." + patch;
-        }
-    }
-
     static List<String> scannedDirectories(List<String> arches) {
         List<String> directories = new ArrayList<>();
-        arches.forEach(arch -> directories.add(CacheLayout.SDK + "/" + arch + "/"));
-        directories.add(CacheLayout.CONTAINERS + "/");
-        arches.forEach(arch -> directories.add(CacheLayout.BOARDS + "/" + arch + CacheLayout.BOARD_SUFFIX + "/"));
-        arches.forEach(arch -> directories.add(CacheLayout.IMAGES + "/" + arch + "/"));
-        directories.add(CacheLayout.TESTING + "/");
+        arches.forEach(arch -> directories.add(CacheAreas.SDK + "/" + arch + "/"));
+        directories.add(CacheAreas.CONTAINERS + "/");
+        arches.forEach(arch -> directories.add(CacheAreas.BOARDS + "/" + CacheAreas.board(arch) + "/"));
+        arches.forEach(arch -> directories.add(CacheAreas.IMAGES + "/" + arch + "/"));
+        directories.add(CacheAreas.TESTING + "/");
         return directories;
     }
 
     /** The keep list, newest first, with the reason each release is on it. */
-    static Map<Release, String> keepList(List<PublishedRelease> releases, GcSettings settings) {
-        List<Release> sorted = releases.stream().map(r -> FlatcarVersions.releaseNumberIn(r.version()))
-                .flatMap(java.util.Optional::stream).distinct().map(Release::of).sorted(Comparator.reverseOrder())
-                .toList();
-        Map<Long, Integer> perMinor = new HashMap<>();
-        Map<Long, Integer> perLtsMajor = new LinkedHashMap<>();
-        Map<Release, String> keep = new LinkedHashMap<>();
-        for (Release release : sorted) {
-            if (release.minor() <= 2) {
+    static Map<Version, String> keepList(List<PublishedRelease> releases, GcSettings settings) {
+        List<Version> sorted = releases.stream().map(r -> KnownVersion.versionNamedBy(r.version()))
+                .flatMap(java.util.Optional::stream).map(Version::withoutBuildId).distinct()
+                .sorted(Version.BY_NUMBER.reversed()).toList();
+        Map<Integer, Integer> perMinor = new HashMap<>();
+        Map<Integer, Integer> perLtsMajor = new LinkedHashMap<>();
+        Map<Version, String> keep = new LinkedHashMap<>();
+        for (Version release : sorted) {
+            Channel channel = release.channel();
+            // minors above LTS's have no channel; Flatcar's script counts them with LTS, and so does this
+            if (channel != null && channel != Channel.LTS) {
                 int seen = perMinor.merge(release.minor(), 1, Integer::sum);
                 if (seen <= settings.keepPerChannel()) {
                     keep.put(release, "#" + seen + " of the newest " + settings.keepPerChannel() + " "
-                            + release.channel() + " releases");
+                            + channel.id() + " releases");
                 }
             } else {
                 int seen = perLtsMajor.merge(release.major(), 1, Integer::sum);
@@ -88,32 +66,32 @@ final class ReleaseCopies {
 
     static List<GcDecision> decide(List<PublishedRelease> releases, Set<String> alreadyPurged, CacheSnapshot cache,
             GcSettings settings) {
-        Map<Release, String> keep = keepList(releases, settings);
+        Map<Version, String> keep = keepList(releases, settings);
         List<GcDecision> decisions = new ArrayList<>();
         for (String directory : scannedDirectories(settings.arches())) {
             for (String name : cache.childrenOf(directory)) {
                 String path = directory + name + "/";
-                if (FlatcarVersions.isRelease(name) && !alreadyPurged.contains(path)) {
-                    decisions.add(decide(path, directory, Release.of(name), keep));
-                }
+                // only a name that is exactly MMMM.m.p is a release copy; anything else is the orphan sweep's
+                Version.tryParse(name).filter(Version::official).filter(v -> !alreadyPurged.contains(path))
+                        .ifPresent(release -> decisions.add(decide(path, directory, release, keep)));
             }
         }
         return decisions;
     }
 
-    private static GcDecision decide(String path, String directory, Release candidate, Map<Release, String> keep) {
-        String version = candidate.toString();
+    private static GcDecision decide(String path, String directory, Version candidate, Map<Version, String> keep) {
+        String version = candidate.versionId();
         if (keep.isEmpty()) {
             return GcDecision.keep(GcRule.RELEASE_COPY, "release.none-published", path, version,
                     "no published release is known: every release directory counts as unpublished");
         }
         long newestMajor = keep.keySet().iterator().next().major();
-        for (Map.Entry<Release, String> entry : keep.entrySet()) {
-            Release kept = entry.getKey();
+        for (Map.Entry<Version, String> entry : keep.entrySet()) {
+            Version kept = entry.getKey();
             if (kept.equals(candidate)) {
                 return GcDecision.keep(GcRule.RELEASE_COPY, "release.kept", path, version, entry.getValue());
             }
-            if (directory.startsWith(CacheLayout.SDK + "/") && candidate.major() == kept.major()) {
+            if (directory.startsWith(CacheAreas.SDK + "/") && candidate.major() == kept.major()) {
                 return GcDecision.keep(GcRule.RELEASE_COPY, "release.sdk", path, version,
                         "holds the SDK of kept release " + kept);
             }

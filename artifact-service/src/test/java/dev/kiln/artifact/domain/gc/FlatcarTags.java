@@ -1,6 +1,8 @@
 package dev.kiln.artifact.domain.gc;
 
-import dev.kiln.artifact.domain.FlatcarVersions;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.Tag;
+import dev.kiln.flatcar.MalformedVersionException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,12 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /** The real tag list of flatcar/scripts with creation times (src/test/resources/gc/flatcar-scripts-tags.txt). */
 final class FlatcarTags {
-
-    private static final Pattern RELEASE_TAG = Pattern.compile("^(alpha|beta|stable|lts)-([0-9]+\\.[0-9]+\\.[0-9]+)$");
 
     private FlatcarTags() {
     }
@@ -24,7 +24,7 @@ final class FlatcarTags {
                 FlatcarTags.class.getResourceAsStream("/gc/flatcar-scripts-tags.txt"), StandardCharsets.UTF_8))) {
             return in.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).map(line -> {
                 String[] parts = line.split(" ");
-                return new KnownVersion(parts[1], FlatcarVersions.fromTag(parts[1]), Instant.parse(parts[0]));
+                return KnownVersion.of(parts[1], null, Instant.parse(parts[0]));
             }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -33,10 +33,19 @@ final class FlatcarTags {
 
     /** The official releases among them, as release-service's published events would report them. */
     static List<PublishedRelease> releases() {
-        return all().stream().filter(t -> RELEASE_TAG.matcher(t.tag()).matches()).map(t -> {
-            var m = RELEASE_TAG.matcher(t.tag());
-            m.matches();
-            return new PublishedRelease(m.group(2), m.group(1), t.createdAt());
-        }).toList();
+        return all().stream().flatMap(t -> releaseOf(t).stream()).toList();
+    }
+
+    /** A channel's tag without build id; its minor need not be the channel's (tags of 2020 like stable-2605.12.0). */
+    private static Optional<PublishedRelease> releaseOf(KnownVersion known) {
+        try {
+            Tag tag = Tag.parse(known.tag());
+            boolean release = Channel.ofId(tag.prefix()).isPresent() && tag.version().official()
+                    && tag.name().equals(known.tag());
+            return release ? Optional.of(new PublishedRelease(tag.version().versionId(), tag.prefix(),
+                    known.createdAt())) : Optional.empty();
+        } catch (MalformedVersionException notATag) {
+            return Optional.empty();
+        }
     }
 }

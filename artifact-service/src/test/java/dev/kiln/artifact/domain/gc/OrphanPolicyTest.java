@@ -90,4 +90,15 @@ class OrphanPolicyTest {
         return plan.decisions().stream().filter(d -> d.rule() == GcRule.ORPHAN && d.subject().equals(directory))
                 .findFirst().orElseThrow(() -> new AssertionError("no orphan decision for " + directory));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "4799.0.0+nightly-20260821-2100, 4799.0.0-nightly-20260821-2100",
+        "4799.0.0-nightly-20260821-2100, 4799.0.0-nightly-20260821-2100",
+        "1.2.3+a+b, 1.2.3-a+b",
+        "4593.2.5, 4593.2.5",
+    })
+    void orphanSweepTurnsOnlyTheFirstPlusIntoADash(String directory, String fragment) {
+        assertThat(Orphans.tagFragment(directory)).isEqualTo(fragment);
+    }
 }

@@ -4,6 +4,7 @@ import static dev.kiln.artifact.domain.gc.DevBuildPolicyTest.at;
 import static dev.kiln.artifact.domain.gc.DevBuildPolicyTest.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.flatcar.Version;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,9 @@ class ReleaseCopyPolicyTest {
 
     @Test
     void keepsTenPerChannelAndTenPerMajorOfTheTwoNewestLtsMajors() {
-        Map<ReleaseCopies.Release, String> keep = ReleaseCopies.keepList(RELEASES, settings(50, 14, List.of()));
+        Map<Version, String> keep = ReleaseCopies.keepList(RELEASES, settings(50, 14, List.of()));
 
-        assertThat(keep.keySet()).map(ReleaseCopies.Release::toString).containsExactly(
+        assertThat(keep.keySet()).map(Version::versionId).containsExactly(
                 "4790.0.0", "4757.1.0", "4757.0.0", "4722.1.0", "4722.0.0", "4694.1.1", "4694.1.0", "4694.0.1",
                 "4694.0.0", "4669.0.0", "4628.1.2", "4628.1.1", "4628.1.0", "4628.0.0", "4593.2.5", "4593.2.4",
                 "4593.2.3", "4593.2.2", "4593.2.1", "4593.2.0", "4593.1.0", "4593.0.0", "4547.1.0", "4547.0.0",

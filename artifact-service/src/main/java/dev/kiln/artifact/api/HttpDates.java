@@ -1,4 +1,4 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.api;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

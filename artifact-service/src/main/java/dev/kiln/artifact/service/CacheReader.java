@@ -1,5 +1,10 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.service;
 
+import dev.kiln.artifact.domain.ArtifactIndex;
+import dev.kiln.artifact.domain.CachePath;
+import dev.kiln.artifact.domain.ListingEntry;
+import dev.kiln.artifact.domain.ObjectInfo;
+import dev.kiln.artifact.domain.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,19 +30,19 @@ public class CacheReader {
         return store.stat(file.value());
     }
 
-    /** The selected bytes of the object {@code info} describes; the caller closes the stream. */
-    public InputStream open(ObjectInfo info, ByteRange range) {
-        if (range instanceof ByteRange.Partial partial) {
-            return store.open(info.key(), partial.first(), partial.length(), info.etag());
-        }
-        return store.open(info.key(), 0, -1, info.etag());
+    /**
+     * {@code length} bytes from {@code first} of the object {@code info} describes ({@code -1}: to its end);
+     * the caller closes the stream.
+     */
+    public InputStream open(ObjectInfo info, long first, long length) {
+        return store.open(info.key(), first, length, info.etag());
     }
 
     /**
-     * The listing of {@code directory}, or empty when nothing lies below it (the root always exists). A
+     * The entries of {@code directory}, or empty when nothing lies below it (the root always exists). A
      * sub-directory's time is the newest creation time the index knows below it.
      */
-    public Optional<DirectoryListing> list(CachePath directory, String title) {
+    public Optional<List<ListingEntry>> list(CachePath directory) {
         List<ListingEntry> entries = store.list(directory.value());
         if (entries.isEmpty() && !directory.isRoot()) {
             return Optional.empty();
@@ -47,7 +52,7 @@ public class CacheReader {
         List<ListingEntry> timed = entries.stream()
                 .map(e -> e.directory() ? ListingEntry.directory(e.name(), times.get(e.name())) : e)
                 .toList();
-        return Optional.of(new DirectoryListing(title, directory.isRoot(), timed));
+        return Optional.of(timed);
     }
 
     /** Whether {@code file}, which is no object, names a directory (so a client should add the slash). */

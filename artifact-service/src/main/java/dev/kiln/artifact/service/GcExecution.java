@@ -1,6 +1,13 @@
-package dev.kiln.artifact.domain.gc;
+package dev.kiln.artifact.service;
 
 import dev.kiln.artifact.domain.PurgeGuard;
+import dev.kiln.artifact.domain.gc.GcDecision;
+import dev.kiln.artifact.domain.gc.GcItemStatus;
+import dev.kiln.artifact.domain.gc.GcPlan;
+import dev.kiln.artifact.domain.gc.GcRule;
+import dev.kiln.artifact.domain.gc.GcRunStatus;
+import dev.kiln.artifact.domain.gc.GcRuns;
+import dev.kiln.artifact.domain.gc.VersionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;

@@ -1,5 +1,18 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.service;
 
+import dev.kiln.artifact.domain.ArtifactEvents;
+import dev.kiln.artifact.domain.ArtifactIndex;
+import dev.kiln.artifact.domain.CacheLayout;
+import dev.kiln.artifact.domain.CachePath;
+import dev.kiln.artifact.domain.DigestsFile;
+import dev.kiln.artifact.domain.MultiDigest;
+import dev.kiln.artifact.domain.ObjectInfo;
+import dev.kiln.artifact.domain.ObjectStore;
+import dev.kiln.artifact.domain.PendingWrite;
+import dev.kiln.artifact.domain.PurgeGuard;
+import dev.kiln.artifact.domain.StoredArtifact;
+import dev.kiln.artifact.domain.UploadResult;
+import dev.kiln.artifact.domain.WriteJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -7,9 +7,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Hands the configured collection settings to the domain as plain values. */
+/** Builds the framework-free domain values from configuration: the collection settings. */
 @ApplicationScoped
-public class GcOptionsProducer {
+public class DomainBeans {
 
     @Produces
     @Singleton

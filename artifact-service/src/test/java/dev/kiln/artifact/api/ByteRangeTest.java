@@ -1,4 +1,4 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,17 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.service;
 
+import dev.kiln.artifact.domain.ArtifactException;
+import dev.kiln.artifact.domain.ContentTypes;
+import dev.kiln.artifact.domain.DigestingInputStream;
+import dev.kiln.artifact.domain.Digests;
+import dev.kiln.artifact.domain.MultiDigest;
+import dev.kiln.artifact.domain.ObjectStore;
+import dev.kiln.artifact.domain.PendingWrite;
+import dev.kiln.artifact.domain.PurgeGuard;
+import dev.kiln.artifact.domain.StagedObject;
+import dev.kiln.artifact.domain.UploadRequest;
+import dev.kiln.artifact.domain.UploadResult;
+import dev.kiln.artifact.domain.WriteJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;

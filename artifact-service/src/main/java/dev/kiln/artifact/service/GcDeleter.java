@@ -1,10 +1,11 @@
-package dev.kiln.artifact.domain.gc;
+package dev.kiln.artifact.service;
 
 import dev.kiln.artifact.domain.ArtifactEvents;
 import dev.kiln.artifact.domain.ArtifactIndex;
 import dev.kiln.artifact.domain.CacheLayout;
 import dev.kiln.artifact.domain.ObjectStore;
 import dev.kiln.artifact.domain.StoredArtifact;
+import dev.kiln.artifact.domain.gc.VersionCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,7 +1,8 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.artifact.domain.ListingEntry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,19 @@
-package dev.kiln.artifact.domain.gc;
+package dev.kiln.artifact.service;
 
 import dev.kiln.artifact.domain.ArtifactException;
 import dev.kiln.artifact.domain.ObjectStore;
+import dev.kiln.artifact.domain.gc.CacheSnapshots;
+import dev.kiln.artifact.domain.gc.GcOptions;
+import dev.kiln.artifact.domain.gc.GcOverrides;
+import dev.kiln.artifact.domain.gc.GcPlan;
+import dev.kiln.artifact.domain.gc.GcPolicy;
+import dev.kiln.artifact.domain.gc.GcRunStatus;
+import dev.kiln.artifact.domain.gc.GcRunView;
+import dev.kiln.artifact.domain.gc.GcRuns;
+import dev.kiln.artifact.domain.gc.GcSettings;
+import dev.kiln.artifact.domain.gc.GcTrigger;
+import dev.kiln.artifact.domain.gc.VersionCatalog;
+import dev.kiln.artifact.domain.gc.VersionService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,5 +1,6 @@
-package dev.kiln.artifact.domain;
+package dev.kiln.artifact.api;
 
+import dev.kiln.artifact.domain.ListingEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
