@@ -1,5 +1,6 @@
 package dev.kiln.flatcar;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,15 @@ public record Tag(String prefix, Version version) {
                     + "' is not a tag <prefix>-MMMM.m.p[-build-id] (e.g. stable-4593.2.5, main-4799.0.0-nightly-20260821-2100)");
         }
         return new Tag(m.group(1), Version.parse(m.group(2)));
+    }
+
+    /** The tag {@code text} spells, if it is one: for names found in a repository or sent by a caller. */
+    public static Optional<Tag> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (MalformedVersionException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The git tag name. */

@@ -16,6 +16,15 @@ public record VersionName(String prefix, Version version) {
         return new VersionName(tag.prefix(), tag.version());
     }
 
+    /** The tag or version {@code text} names, if it names one. */
+    public static Optional<VersionName> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (MalformedVersionException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Tag> tag() {
         return prefix == null ? Optional.empty() : Optional.of(new Tag(prefix, version));
     }

@@ -80,4 +80,17 @@ class TagTest {
     void releaseTagCarriesTheChannelOfTheMinor(String version, String tag) {
         assertThat(Tag.release(Version.parse(version)).name()).isEqualTo(tag);
     }
+
+    @org.junit.jupiter.api.Test
+    void tryParseAnswersEmptyForWhatIsNoTagAndTheTagOtherwise() {
+        assertThat(Tag.tryParse("stable-4593.2.5")).map(Tag::name).contains("stable-4593.2.5");
+        assertThat(Tag.tryParse("v2234.99.0")).isEmpty();
+        assertThat(Tag.tryParse("main-04799.0.0")).isEmpty();
+        assertThat(Tag.tryParse(null)).isEmpty();
+        assertThat(VersionName.tryParse("4593.2.5")).map(VersionName::version).map(Version::versionId).contains("4593.2.5");
+        assertThat(VersionName.tryParse("beta-")).isEmpty();
+        assertThat(Version.tryParse("4799.0.0+nightly-20260821-2100")).map(Version::dashForm)
+                .contains("4799.0.0-nightly-20260821-2100");
+        assertThat(Version.tryParse("4799.0")).isEmpty();
+    }
 }

@@ -2,7 +2,6 @@ package dev.kiln.artifact.domain.gc;
 
 import dev.kiln.flatcar.CacheAreas;
 import dev.kiln.flatcar.Channel;
-import dev.kiln.flatcar.MalformedVersionException;
 import dev.kiln.flatcar.Tag;
 import dev.kiln.flatcar.Version;
 import java.time.Instant;
@@ -32,22 +31,14 @@ final class DevBuilds {
      * (a tag spelled {@code main-9999.9.9+x} is no match there, so it is none here either).
      */
     static boolean isCandidate(String tag) {
-        return parse(tag).filter(t -> Tag.PREFIXES.contains(t.prefix()) && !t.version().official())
+        return Tag.tryParse(tag).filter(t -> Tag.PREFIXES.contains(t.prefix()) && !t.version().official())
                 .filter(t -> t.name().equals(tag)).isPresent() && !tag.endsWith(PRO_SUFFIX);
     }
 
     /** A channel's tag without build id; the minor need not match the channel (tags of 2020 do not). */
     private static boolean isOfficial(String tag) {
-        return parse(tag).filter(t -> Channel.ofId(t.prefix()).isPresent() && t.version().official())
+        return Tag.tryParse(tag).filter(t -> Channel.ofId(t.prefix()).isPresent() && t.version().official())
                 .filter(t -> t.name().equals(tag)).isPresent();
-    }
-
-    private static Optional<Tag> parse(String tag) {
-        try {
-            return Optional.of(Tag.parse(tag));
-        } catch (MalformedVersionException e) {
-            return Optional.empty();
-        }
     }
 
     static List<GcDecision> decide(List<KnownVersion> tags, CacheSnapshot cache, GcSettings settings, Instant now) {

@@ -1,6 +1,5 @@
 package dev.kiln.artifact.domain.gc;
 
-import dev.kiln.flatcar.MalformedVersionException;
 import dev.kiln.flatcar.Version;
 import dev.kiln.flatcar.VersionName;
 import java.time.Instant;
@@ -22,10 +21,6 @@ public record KnownVersion(String tag, String version, Instant createdAt) {
 
     /** The version a tag or bare version names, if it names one. */
     public static Optional<Version> versionNamedBy(String tagOrVersion) {
-        try {
-            return Optional.of(VersionName.parse(tagOrVersion).version());
-        } catch (MalformedVersionException e) {
-            return Optional.empty();
-        }
+        return VersionName.tryParse(tagOrVersion).map(VersionName::version);
     }
 }

@@ -2,7 +2,6 @@ package dev.kiln.runner.domain.build;
 
 import dev.kiln.common.error.DomainException;
 import dev.kiln.flatcar.InvalidVersionRequestException;
-import dev.kiln.flatcar.MalformedVersionException;
 import dev.kiln.flatcar.Tag;
 import dev.kiln.runner.domain.pipeline.Arches;
 import dev.kiln.runner.domain.pipeline.Pipeline;
@@ -56,13 +55,7 @@ final class BuildRequestRules {
 
     /** Only the prefixes Kiln tags with; a historic {@code sdk-} tag is not built again. */
     private static void checkTag(String text) {
-        Tag tag;
-        try {
-            tag = Tag.parse(text);
-        } catch (MalformedVersionException | IllegalArgumentException e) {
-            tag = null;
-        }
-        if (tag == null || !Tag.PREFIXES.contains(tag.prefix())) {
+        if (Tag.tryParse(text).filter(tag -> Tag.PREFIXES.contains(tag.prefix())).isEmpty()) {
             throw new InvalidBuildRequestException("invalid-tag", "tag '" + text
                     + "' is not a Flatcar version tag like main-4799.0.0-nightly-20260821-2100 or stable-4593.2.5");
         }
