@@ -221,6 +221,20 @@ public final class ScriptsRemote {
         }
     }
 
+    /**
+     * A bare clone of this remote in {@code dir}, with the remote {@code origin} configured, as an earlier run
+     * of version-service leaves it in its work directory.
+     */
+    public void cloneInto(Path dir) {
+        try (Git clone = Git.cloneRepository().setBare(true).setURI(url()).setDirectory(dir.toFile()).call()) {
+            if (clone.getRepository().getConfig().getStringList("remote", "origin", "url").length == 0) {
+                throw new IllegalStateException("the clone in " + dir + " has no remote origin");
+            }
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("cannot clone " + url() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Tag names on the remote. */
     public List<String> tags() {
         try (Repository repo = open()) {
