@@ -116,15 +116,20 @@ public final class Allocations {
             return new AllocationResult(a.status() == AllocationStatus.PENDING ? complete(a, true) : a, true);
         }
         RepositoryView view = repository.refresh();
-        AllocationPlan plan = policy.plan(request, view, store.pendingTags(), clock.instant());
+        AllocationPlan plan = policy.plan(request, view, store.pendingTags(), tag -> stored(tag).isPresent(), clock.instant());
         refuseIfStored(plan);
         Allocation reserved = store.reserve(new NewAllocation(plan, key, hash, caller, clock.instant()));
         checkpoints.reserved(reserved);
         return new AllocationResult(complete(reserved, false), false);
     }
 
+    /** The allocation, in any state, that holds this tag or its version: versions are unique forever. */
+    private Optional<Allocation> stored(Tag tag) {
+        return store.findByTag(tag.name()).or(() -> store.findByVersion(tag.version().plusForm()));
+    }
+
     private void refuseIfStored(AllocationPlan plan) {
-        store.findByTag(plan.tag().name()).or(() -> store.findByVersion(plan.tag().version().plusForm())).ifPresent(a -> {
+        stored(plan.tag()).ifPresent(a -> {
             throw new VersionTakenException(a.tag().name(), "version " + plan.tag().version() + " was already allocated as "
                     + a.tag() + " (" + a.status().id() + ")" + (a.status() == AllocationStatus.PENDING
                             ? "; that allocation is in progress or was interrupted: retry it with its Idempotency-Key" : ""));

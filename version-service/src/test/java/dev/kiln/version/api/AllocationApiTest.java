@@ -75,16 +75,32 @@ class AllocationApiTest {
     }
 
     @Test
-    void aVersionIsNeverHandedOutTwice() {
-        clock.set("2026-08-26T21:00:00Z");
-        allocate(BUILDER, body("kind", "nightly")).statusCode(201).body("tag", equalTo("main-4804.0.0-nightly-20260826-2100"));
-        String mainAfterFirst = remote().branch("main").orElseThrow().name();
+    void aSecondNightlyInTheSameMinuteGetsTheNextMinutesVersion() {
+        clock.set("2026-08-26T14:45:10Z");
+        allocate(BUILDER, "nightly-1445-first", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1445"));
 
-        allocate(BUILDER, body("kind", "nightly")).statusCode(409)
-                .body("type", equalTo("https://kiln.dev/problems/version-already-allocated"))
-                .body("detail", containsString("main-4804.0.0-nightly-20260826-2100"));
+        allocate(BUILDER, "nightly-1445-second", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1446"))
+                .body("buildId", equalTo("nightly-20260826-1446"));
 
-        assertThat(remote().branch("main").orElseThrow().name()).isEqualTo(mainAfterFirst);
+        assertThat(remote().tags()).contains("main-4804.0.0-nightly-20260826-1445", "main-4804.0.0-nightly-20260826-1446");
+    }
+
+    @Test
+    void theFirstNightlysKeyStillReplaysItsAnswerAfterASecondNightlyInItsMinute() {
+        clock.set("2026-08-26T15:45:00Z");
+        String first = allocate(BUILDER, "nightly-1545-first", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1545")).extract().asString();
+        allocate(BUILDER, "nightly-1545-second", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1546"));
+
+        String again = allocate(BUILDER, "nightly-1545-first", body("kind", "nightly")).statusCode(201)
+                .header(VersionResource.REPLAYED_HEADER, "true").extract().asString();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(remote().tags()).filteredOn(t -> t.contains("nightly-20260826-15")).containsExactlyInAnyOrder(
+                "main-4804.0.0-nightly-20260826-1545", "main-4804.0.0-nightly-20260826-1546");
     }
 
     @Test
