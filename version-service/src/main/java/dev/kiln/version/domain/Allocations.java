@@ -116,15 +116,20 @@ public final class Allocations {
             return new AllocationResult(a.status() == AllocationStatus.PENDING ? complete(a, true) : a, true);
         }
         RepositoryView view = repository.refresh();
-        AllocationPlan plan = policy.plan(request, view, store.pendingTags(), clock.instant());
+        AllocationPlan plan = policy.plan(request, view, store.pendingTags(), tag -> stored(tag).isPresent(), clock.instant());
         refuseIfStored(plan);
         Allocation reserved = store.reserve(new NewAllocation(plan, key, hash, caller, clock.instant()));
         checkpoints.reserved(reserved);
         return new AllocationResult(complete(reserved, false), false);
     }
 
+    /** The allocation, in any state, that holds this tag or its version: versions are unique forever. */
+    private Optional<Allocation> stored(Tag tag) {
+        return store.findByTag(tag.name()).or(() -> store.findByVersion(tag.version().plusForm()));
+    }
+
     private void refuseIfStored(AllocationPlan plan) {
-        store.findByTag(plan.tag().name()).or(() -> store.findByVersion(plan.tag().version().plusForm())).ifPresent(a -> {
+        stored(plan.tag()).ifPresent(a -> {
             throw new VersionTakenException(a.tag().name(), "version " + plan.tag().version() + " was already allocated as "
                     + a.tag() + " (" + a.status().id() + ")" + (a.status() == AllocationStatus.PENDING
                             ? "; that allocation is in progress or was interrupted: retry it with its Idempotency-Key" : ""));
@@ -135,6 +140,7 @@ public final class Allocations {
     private Allocation complete(Allocation allocation, boolean resuming) {
         String lastRejection = "";
         for (int attempt = 1; attempt <= pushAttempts; attempt++) {
+            stopIfInterrupted(allocation, resuming);
             if (resuming || attempt > 1) {
                 guarded(allocation, resuming, repository::refresh);
             }
@@ -155,6 +161,22 @@ public final class Allocations {
         store.release(allocation.id());
         throw new AllocationBusyException("the remote moved during each of " + pushAttempts + " attempts to push "
                 + allocation.tag() + " (last: " + lastRejection + "); nothing was pushed, retry later");
+    }
+
+    /**
+     * An interrupt (the service stopping) ends the loop before another fetch and push, the interrupt flag kept for
+     * the caller. A fresh allocation pushed nothing yet, so its version is freed; a resumed one may have pushed in an
+     * earlier run, so it stays pending for a retry or the sweeper.
+     */
+    private void stopIfInterrupted(Allocation allocation, boolean resuming) {
+        if (!Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        if (!resuming) {
+            store.release(allocation.id());
+        }
+        throw new AllocationBusyException("interrupted before pushing " + allocation.tag()
+                + (resuming ? "; retry with the same Idempotency-Key" : "; nothing was pushed, retry later"));
     }
 
     /** A remote failure before any push frees the reservation; one that may have pushed keeps it for a retry. */
@@ -178,6 +200,9 @@ public final class Allocations {
             throw new AllocationInProgressException(tag + " belongs to an allocation that is pending; retry that allocation first");
         }
         for (int attempt = 1; attempt <= pushAttempts; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AllocationBusyException("interrupted before deleting " + tag + "; retry later");
+            }
             repository.refresh();
             DeleteOutcome outcome = repository.deleteTag(tag.name());
             if (outcome == DeleteOutcome.REJECTED) {

@@ -1,9 +1,12 @@
 package dev.kiln.version.domain;
 
-/** A well-formed request that Flatcar's version rules forbid; the message says which rule. */
-public class IllegalVersionRequestException extends RuntimeException {
+import dev.kiln.common.error.DomainException;
+import java.util.List;
 
-    public IllegalVersionRequestException(String reason) {
-        super(reason);
+/** A well-formed request that Flatcar's version rules forbid; the message says which rule. */
+public class IllegalVersionRequestException extends DomainException {
+
+    public IllegalVersionRequestException(String message) {
+        super(Kind.ILLEGAL, "illegal-version-request", "Illegal version request", message, List.of(), null, null);
     }
 }

@@ -10,12 +10,15 @@ import dev.kiln.flatcar.VersionName;
 import dev.kiln.flatcar.MalformedVersionException;
 import dev.kiln.flatcar.VersionFile;
 import dev.kiln.flatcar.FlatcarCalendar;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 
 /**
  * Flatcar's next-version rules. Given the repository as fetched, the tags reserved by allocations in
@@ -23,6 +26,9 @@ import java.util.OptionalInt;
  * the request with the rule it breaks.
  */
 public final class VersionPolicy {
+
+    /** A nightly looks this far past its minute for a free one; a day of nightlies every minute means something is wrong. */
+    static final int NIGHTLY_MINUTES_TRIED = 24 * 60;
 
     private final PolicySettings settings;
     private final FlatcarCalendar calendar;
@@ -32,11 +38,21 @@ public final class VersionPolicy {
         this.calendar = new FlatcarCalendar(settings.epoch());
     }
 
+    /** Plans with no allocation stored beyond those in flight, as when nothing was allocated before. */
     public AllocationPlan plan(VersionRequest request, RepositoryView repo, Collection<String> reservedTags, Instant now) {
+        return plan(request, repo, reservedTags, tag -> false, now);
+    }
+
+    /**
+     * @param reservedTags tags of allocations in flight
+     * @param allocated    whether a tag (or its version) was ever allocated, whatever became of it since
+     */
+    public AllocationPlan plan(VersionRequest request, RepositoryView repo, Collection<String> reservedTags,
+            Predicate<Tag> allocated, Instant now) {
         request.checkFields();
         Known known = new Known(repo, reservedTags);
         AllocationPlan plan = switch (request.kind()) {
-            case NIGHTLY -> nightly(request, known, now);
+            case NIGHTLY -> firstFreeNightly(request, known, allocated, now);
             case ALPHA -> alpha(request, known, now);
             case PROMOTION -> promotion(request, known);
             case PATCH -> patch(request, known);
@@ -44,6 +60,22 @@ public final class VersionPolicy {
         };
         checkVersionIsFree(plan.tag(), known);
         return plan;
+    }
+
+    /**
+     * A nightly takes the build id of the first minute, at or after {@code now}, whose nightly on the branch
+     * neither exists nor was ever allocated: two nightlies asked for in one minute get two versions, not a refusal.
+     */
+    private AllocationPlan firstFreeNightly(VersionRequest r, Known known, Predicate<Tag> allocated, Instant now) {
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        for (int tried = 0; tried < NIGHTLY_MINUTES_TRIED; tried++, minute = minute.plus(Duration.ofMinutes(1))) {
+            AllocationPlan plan = nightly(r, known, minute);
+            if (known.all.tagOf(plan.tag().version()).isEmpty() && !allocated.test(plan.tag())) {
+                return plan;
+            }
+        }
+        throw new VersionTakenException(null, "every nightly minute from " + now.truncatedTo(ChronoUnit.MINUTES) + " for "
+                + NIGHTLY_MINUTES_TRIED + " minutes is already tagged or allocated");
     }
 
     private AllocationPlan nightly(VersionRequest r, Known known, Instant now) {

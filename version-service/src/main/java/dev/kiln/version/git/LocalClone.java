@@ -118,9 +118,11 @@ final class LocalClone {
         StoredConfig config = repo.getConfig();
         try {
             RemoteConfig remote = new RemoteConfig(config, REMOTE);
-            remote.getURIs().forEach(remote::removeURI);
+            // copies: the getters are views of the lists that removing changes, so a clone kept from an earlier run
+            // (which has a URI and refspecs already) would fail here with ConcurrentModificationException
+            List.copyOf(remote.getURIs()).forEach(remote::removeURI);
             remote.addURI(new URIish(url));
-            remote.getFetchRefSpecs().forEach(remote::removeFetchRefSpec);
+            List.copyOf(remote.getFetchRefSpecs()).forEach(remote::removeFetchRefSpec);
             FETCH_SPECS.forEach(remote::addFetchRefSpec);
             remote.update(config);
             config.setString("gc", null, "pruneExpire", "now");

@@ -1,11 +1,11 @@
 package dev.kiln.version.api;
 
-import static dev.kiln.version.testing.Api.BUILDER;
-import static dev.kiln.version.testing.Api.RELEASER;
-import static dev.kiln.version.testing.Api.VERSIONS;
-import static dev.kiln.version.testing.Api.allocate;
-import static dev.kiln.version.testing.Api.as;
-import static dev.kiln.version.testing.Api.body;
+import static dev.kiln.version.support.Api.BUILDER;
+import static dev.kiln.version.support.Api.RELEASER;
+import static dev.kiln.version.support.Api.VERSIONS;
+import static dev.kiln.version.support.Api.allocate;
+import static dev.kiln.version.support.Api.as;
+import static dev.kiln.version.support.Api.body;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -18,10 +18,10 @@ import dev.kiln.events.VersionTagged;
 import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.testing.EventReader;
 import dev.kiln.testing.KilnServicesResource;
-import dev.kiln.version.testing.MutableClock;
-import dev.kiln.version.testing.OutboxRows;
-import dev.kiln.version.testing.ScriptsRemote;
-import dev.kiln.version.testing.ScriptsRepoResource;
+import dev.kiln.version.support.MutableClock;
+import dev.kiln.version.support.OutboxRows;
+import dev.kiln.version.support.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRepoResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -75,16 +75,32 @@ class AllocationApiTest {
     }
 
     @Test
-    void aVersionIsNeverHandedOutTwice() {
-        clock.set("2026-08-26T21:00:00Z");
-        allocate(BUILDER, body("kind", "nightly")).statusCode(201).body("tag", equalTo("main-4804.0.0-nightly-20260826-2100"));
-        String mainAfterFirst = remote().branch("main").orElseThrow().name();
+    void aSecondNightlyInTheSameMinuteGetsTheNextMinutesVersion() {
+        clock.set("2026-08-26T14:45:10Z");
+        allocate(BUILDER, "nightly-1445-first", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1445"));
 
-        allocate(BUILDER, body("kind", "nightly")).statusCode(409)
-                .body("type", equalTo("https://kiln.dev/problems/version-already-allocated"))
-                .body("detail", containsString("main-4804.0.0-nightly-20260826-2100"));
+        allocate(BUILDER, "nightly-1445-second", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1446"))
+                .body("buildId", equalTo("nightly-20260826-1446"));
 
-        assertThat(remote().branch("main").orElseThrow().name()).isEqualTo(mainAfterFirst);
+        assertThat(remote().tags()).contains("main-4804.0.0-nightly-20260826-1445", "main-4804.0.0-nightly-20260826-1446");
+    }
+
+    @Test
+    void theFirstNightlysKeyStillReplaysItsAnswerAfterASecondNightlyInItsMinute() {
+        clock.set("2026-08-26T15:45:00Z");
+        String first = allocate(BUILDER, "nightly-1545-first", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1545")).extract().asString();
+        allocate(BUILDER, "nightly-1545-second", body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4804.0.0-nightly-20260826-1546"));
+
+        String again = allocate(BUILDER, "nightly-1545-first", body("kind", "nightly")).statusCode(201)
+                .header(VersionResource.REPLAYED_HEADER, "true").extract().asString();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(remote().tags()).filteredOn(t -> t.contains("nightly-20260826-15")).containsExactlyInAnyOrder(
+                "main-4804.0.0-nightly-20260826-1545", "main-4804.0.0-nightly-20260826-1546");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.kiln.version.api;
 
-import static dev.kiln.version.testing.Api.BUILDER;
-import static dev.kiln.version.testing.Api.RELEASER;
-import static dev.kiln.version.testing.Api.allocate;
-import static dev.kiln.version.testing.Api.body;
+import static dev.kiln.version.support.Api.BUILDER;
+import static dev.kiln.version.support.Api.RELEASER;
+import static dev.kiln.version.support.Api.allocate;
+import static dev.kiln.version.support.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,10 +11,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.kiln.testing.KilnServicesResource;
-import dev.kiln.version.testing.MutableClock;
-import dev.kiln.version.testing.ScriptsRemote;
-import dev.kiln.version.testing.ScriptsRepoResource;
-import dev.kiln.version.testing.TestSigningKey;
+import dev.kiln.version.support.MutableClock;
+import dev.kiln.version.support.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRepoResource;
+import dev.kiln.version.support.TestSigningKey;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

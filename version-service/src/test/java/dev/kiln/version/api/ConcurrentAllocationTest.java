@@ -1,14 +1,14 @@
 package dev.kiln.version.api;
 
-import static dev.kiln.version.testing.Api.BUILDER;
-import static dev.kiln.version.testing.Api.RELEASER;
+import static dev.kiln.version.support.Api.BUILDER;
+import static dev.kiln.version.support.Api.RELEASER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.testing.KilnServicesResource;
-import dev.kiln.version.testing.ScriptsRemote;
-import dev.kiln.version.testing.ScriptsRepoResource;
+import dev.kiln.version.support.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRepoResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,9 @@
 package dev.kiln.version.api;
 
-import static dev.kiln.version.testing.Api.BUILDER;
-import static dev.kiln.version.testing.Api.VERSIONS;
-import static dev.kiln.version.testing.Api.allocate;
-import static dev.kiln.version.testing.Api.body;
+import static dev.kiln.version.support.Api.BUILDER;
+import static dev.kiln.version.support.Api.VERSIONS;
+import static dev.kiln.version.support.Api.allocate;
+import static dev.kiln.version.support.Api.body;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,12 +11,12 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.testing.KilnServicesResource;
 import dev.kiln.version.domain.Allocations;
-import dev.kiln.version.testing.MutableClock;
-import dev.kiln.version.testing.OutboxRows;
-import dev.kiln.version.testing.ScriptedCheckpoints;
-import dev.kiln.version.testing.ScriptedCheckpoints.SimulatedCrash;
-import dev.kiln.version.testing.ScriptsRemote;
-import dev.kiln.version.testing.ScriptsRepoResource;
+import dev.kiln.version.support.MutableClock;
+import dev.kiln.version.support.OutboxRows;
+import dev.kiln.version.support.ScriptedCheckpoints;
+import dev.kiln.version.support.ScriptedCheckpoints.SimulatedCrash;
+import dev.kiln.version.support.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRepoResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -144,8 +144,8 @@ class CrashConvergenceTest {
         });
         allocate(BUILDER, body("kind", "nightly")).statusCode(500);
         checkpoints.reset();
-        allocate(BUILDER, body("kind", "nightly")).statusCode(409)
-                .body("type", equalTo("https://kiln.dev/problems/version-already-allocated"));
+        allocate(BUILDER, body("kind", "nightly")).statusCode(201)
+                .body("tag", equalTo("main-4803.0.0-nightly-20260825-2106"));
 
         clock.set("2026-08-25T21:30:00Z");
         allocations.settleAbandoned(Duration.ofMinutes(15));

@@ -1,10 +1,10 @@
 package dev.kiln.version.api;
 
-import static dev.kiln.version.testing.Api.BUILDER;
-import static dev.kiln.version.testing.Api.RELEASER;
-import static dev.kiln.version.testing.Api.VERSIONS;
-import static dev.kiln.version.testing.Api.allocate;
-import static dev.kiln.version.testing.Api.body;
+import static dev.kiln.version.support.Api.BUILDER;
+import static dev.kiln.version.support.Api.RELEASER;
+import static dev.kiln.version.support.Api.VERSIONS;
+import static dev.kiln.version.support.Api.allocate;
+import static dev.kiln.version.support.Api.body;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,8 +16,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.kiln.testing.KilnServicesResource;
-import dev.kiln.version.testing.ScriptsRemote;
-import dev.kiln.version.testing.ScriptsRepoResource;
+import dev.kiln.version.support.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRepoResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -110,7 +110,7 @@ class VersionQueriesTest {
     @Test
     void listShowsLiveVersionsUnlessAskedForDeletedOnes() {
         allocate(BUILDER, body("kind", "dev", "branch", "feature/faster-boot", "suffix", "queries-gone")).statusCode(201);
-        given().auth().oauth2(dev.kiln.version.testing.Api.ADMIN).delete(VERSIONS + "/main-4799.0.0-queries-gone").then().statusCode(204);
+        given().auth().oauth2(dev.kiln.version.support.Api.ADMIN).delete(VERSIONS + "/main-4799.0.0-queries-gone").then().statusCode(204);
 
         given().queryParam("size", 500).get(VERSIONS).then().statusCode(200)
                 .body("items.tag", not(hasItem("main-4799.0.0-queries-gone")))

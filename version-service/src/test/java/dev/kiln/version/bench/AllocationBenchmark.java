@@ -1,15 +1,15 @@
 package dev.kiln.version.bench;
 
-import static dev.kiln.version.testing.Api.BUILDER;
-import static dev.kiln.version.testing.Api.RELEASER;
-import static dev.kiln.version.testing.Api.allocate;
-import static dev.kiln.version.testing.Api.body;
+import static dev.kiln.version.support.Api.BUILDER;
+import static dev.kiln.version.support.Api.RELEASER;
+import static dev.kiln.version.support.Api.allocate;
+import static dev.kiln.version.support.Api.body;
 
 import dev.kiln.testing.KilnServicesResource;
 import dev.kiln.testing.TestInfrastructure;
-import dev.kiln.version.testing.BenchmarkProfile;
-import dev.kiln.version.testing.ScriptsRemote;
-import dev.kiln.version.testing.ScriptsRepoResource;
+import dev.kiln.version.support.BenchmarkProfile;
+import dev.kiln.version.support.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRepoResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,7 @@ class VersionPolicyTest {
     @CsvSource(nullValues = "-", value = {
             // kind    | branch          | from                 | to   | suffix                   | sdkVersion | now                  | tag                                      | FLATCAR_VERSION                    | FLATCAR_SDK_VERSION            | base         | pushed to    | new branch
             "NIGHTLY,   -,                -,                     -,     -,                         -,           2026-08-22T21:00:00Z, main-4800.0.0-nightly-20260822-2100,       4800.0.0+nightly-20260822-2100,      4800.0.0+nightly-20260822-2100,  main,          main,          false",
-            "NIGHTLY,   main,             -,                     -,     -,                         -,           2026-08-21T21:00:00Z, main-4799.0.0-nightly-20260821-2100,       4799.0.0+nightly-20260821-2100,      4799.0.0+nightly-20260821-2100,  main,          main,          false",
+            "NIGHTLY,   main,             -,                     -,     -,                         -,           2026-08-21T21:30:00Z, main-4799.0.0-nightly-20260821-2130,       4799.0.0+nightly-20260821-2130,      4799.0.0+nightly-20260821-2130,  main,          main,          false",
             "NIGHTLY,   flatcar-4593,     -,                     -,     -,                         -,           2026-08-22T21:00:00Z, stable-4593.2.5-nightly-20260822-2100,     4593.2.5+nightly-20260822-2100,      4593.0.0,                        flatcar-4593,  flatcar-4593,  false",
             "NIGHTLY,   flatcar-4081,     -,                     -,     -,                         -,           2026-08-21T21:00:00Z, lts-4081.3.10-nightly-20260821-2100,       4081.3.10+nightly-20260821-2100,     4081.0.0,                        flatcar-4081,  flatcar-4081,  false",
             "NIGHTLY,   flatcar-4790,     -,                     -,     -,                         -,           2026-08-22T21:00:00Z, alpha-4790.0.1-nightly-20260822-2100,      4790.0.1+nightly-20260822-2100,      4790.0.0,                        flatcar-4790,  flatcar-4790,  false",
@@ -137,20 +138,69 @@ class VersionPolicyTest {
 
     @Test
     void refusesATagThatAnAllocationInFlightReserved() {
-        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, null, null, null, null, null);
+        VersionRequest request = new VersionRequest(VersionKind.DEV, null, null, null, "dev23", null);
 
-        assertThatThrownBy(() -> policy.plan(request, repo, List.of("main-4800.0.0-nightly-20260822-2100"), AUG_22_2100))
+        assertThatThrownBy(() -> policy.plan(request, repo, List.of("main-4799.0.0-dev23"), AUG_22_2100))
                 .isInstanceOf(VersionTakenException.class)
                 .hasMessageContaining("reserved by an allocation in progress");
     }
 
     @Test
     void leavesAnExistingIdenticalTagToTheTagRule() {
+        VersionRequest request = new VersionRequest(VersionKind.DEV, null, "stable-4593.2.4", null, "fix-nvidia-drivers-4593", null);
+
+        AllocationPlan plan = policy.plan(request, repo, List.of(), AUG_22_2100);
+
+        assertThat(plan.tag().name()).isEqualTo("stable-4593.2.4-fix-nvidia-drivers-4593");
+    }
+
+    @Test
+    void nightlyInAMinuteAlreadyTaggedTakesTheNextMinute() {
         VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, "main", null, null, null, null);
 
         AllocationPlan plan = policy.plan(request, repo, List.of(), Instant.parse("2026-08-21T21:00:30Z"));
 
-        assertThat(plan.tag().name()).isEqualTo("main-4799.0.0-nightly-20260821-2100");
+        assertThat(plan.tag().name()).isEqualTo("main-4799.0.0-nightly-20260821-2101");
+        assertThat(plan.file().version().buildId()).isEqualTo("nightly-20260821-2101");
+    }
+
+    @Test
+    void nightlyInAMinuteReservedByAnAllocationInFlightTakesTheNextMinute() {
+        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, null, null, null, null, null);
+
+        AllocationPlan plan = policy.plan(request, repo, List.of("main-4800.0.0-nightly-20260822-2100"), AUG_22_2100);
+
+        assertThat(plan.tag().name()).isEqualTo("main-4800.0.0-nightly-20260822-2101");
+    }
+
+    @Test
+    void nightlySkipsEveryMinuteEverAllocatedEvenIfItsTagIsGone() {
+        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, "flatcar-4593", null, null, null, null);
+        Set<String> everAllocated = Set.of("stable-4593.2.5-nightly-20260822-2100", "stable-4593.2.5-nightly-20260822-2101");
+
+        AllocationPlan plan = policy.plan(request, repo, List.of(), tag -> everAllocated.contains(tag.name()), AUG_22_2100);
+
+        assertThat(plan.tag().name()).isEqualTo("stable-4593.2.5-nightly-20260822-2102");
+    }
+
+    @Test
+    void nightlyInTheLastMinuteOfADayThatIsTakenMovesToTheNextDay() {
+        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, null, null, null, null, null);
+
+        AllocationPlan plan = policy.plan(request, repo, List.of("main-4800.0.0-nightly-20260822-2359"),
+                Instant.parse("2026-08-22T23:59:59Z"));
+
+        assertThat(plan.tag().name()).isEqualTo("main-4801.0.0-nightly-20260823-0000");
+    }
+
+    @Test
+    void nightlyInAFreeMinuteKeepsItsOwnMinute() {
+        VersionRequest request = new VersionRequest(VersionKind.NIGHTLY, null, null, null, null, null);
+
+        AllocationPlan plan = policy.plan(request, repo, List.of("main-4800.0.0-nightly-20260822-2059"), tag -> false,
+                Instant.parse("2026-08-22T21:00:59Z"));
+
+        assertThat(plan.tag().name()).isEqualTo("main-4800.0.0-nightly-20260822-2100");
     }
 
     @Test

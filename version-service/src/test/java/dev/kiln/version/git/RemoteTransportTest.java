@@ -15,7 +15,7 @@ import dev.kiln.flatcar.Tag;
 import dev.kiln.version.domain.TagOutcome;
 import dev.kiln.flatcar.Version;
 import dev.kiln.flatcar.VersionFile;
-import dev.kiln.version.testing.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRemote;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

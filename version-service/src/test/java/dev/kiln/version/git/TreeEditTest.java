@@ -2,7 +2,7 @@ package dev.kiln.version.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.version.testing.ScriptsRemote;
+import dev.kiln.version.support.ScriptsRemote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.kiln.version.testing;
+package dev.kiln.version.support;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.kiln.version.testing;
+package dev.kiln.version.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.kiln.version.testing;
+package dev.kiln.version.support;
 
 import dev.kiln.version.domain.Allocation;
 import dev.kiln.version.domain.AllocationCheckpoints;

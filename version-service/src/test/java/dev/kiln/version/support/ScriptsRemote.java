@@ -1,4 +1,4 @@
-package dev.kiln.version.testing;
+package dev.kiln.version.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -218,6 +218,20 @@ public final class ScriptsRemote {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A bare clone of this remote in {@code dir}, with the remote {@code origin} configured, as an earlier run
+     * of version-service leaves it in its work directory.
+     */
+    public void cloneInto(Path dir) {
+        try (Git clone = Git.cloneRepository().setBare(true).setURI(url()).setDirectory(dir.toFile()).call()) {
+            if (clone.getRepository().getConfig().getStringList("remote", "origin", "url").length == 0) {
+                throw new IllegalStateException("the clone in " + dir + " has no remote origin");
+            }
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("cannot clone " + url() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.kiln.version.testing;
+package dev.kiln.version.support;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package dev.kiln.version.testing;
+package dev.kiln.version.support;
 
 import dev.kiln.testing.TestInfrastructure;
 import java.sql.Connection;
