@@ -60,7 +60,7 @@ public final class VersionCommand extends Noun {
     @Command(name = "list", description = "Allocations, newest first.")
     int list(@Option(names = "--group", description = "alpha, beta, stable, lts, developer.") String group,
             @Option(names = "--branch") String branch,
-            @Option(names = "--official", description = "true or false.") Boolean official,
+            @Option(names = "--official", arity = "1", description = "true or false.") Boolean official,
             @Option(names = "--kind") String kind,
             @Option(names = "--status", description = "tagged (default), pending, deleted or all.") String status,
             @Mixin PageOptions page, @Mixin OutputOptions output) {
