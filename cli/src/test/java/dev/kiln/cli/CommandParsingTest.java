@@ -198,4 +198,16 @@ class CommandParsingTest {
         assertThat(cli.run("version", "show", "x", "-o", "xml").exitCode()).isEqualTo(2);
         assertThat(cli.run("--help").exitCode()).isZero();
     }
+
+    @Test
+    void helpListsEveryNounAndEveryVerbHasItsOwnHelp() {
+        CliRun.Result help = cli.run("--help");
+        assertThat(help.out()).containsPattern("(?m)^  build\\s+Builds \\(build-runner\\)")
+                .contains("config", "logs", "version", "cache", "gc", "completion", "Exit codes:");
+        CliRun.Result start = cli.run("build", "start", "--help");
+        assertThat(start.exitCode()).isZero();
+        assertThat(start.out()).contains("--pipeline", "--arch", "--follow", "-o, --output");
+        assertThat(cli.run("--context", "x", "cache", "put", "-h").out()).contains("LOCAL_FILE");
+        assertThat(cli.run("biuld").err()).contains("build");
+    }
 }
