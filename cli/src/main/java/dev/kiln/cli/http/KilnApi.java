@@ -17,6 +17,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one HTTP client of the CLI: a base URL per service from the context, the bearer token on every call, and
@@ -28,17 +29,39 @@ public class KilnApi {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final ResolvedContext context;
-    private final HttpClient http;
+    private final Supplier<HttpClient> plainHttp;
+    private final Supplier<HttpClient> https;
 
     public KilnApi(ResolvedContext context) {
-        // HTTP/1.1: an h2c upgrade attempt on a streamed PUT gains nothing and some proxies mishandle it
-        this(context, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build());
+        this.context = context;
+        this.plainHttp = memoize(HttpClients::plainHttp);
+        this.https = memoize(HttpClients::https);
     }
 
     public KilnApi(ResolvedContext context, HttpClient http) {
         this.context = context;
-        this.http = http;
+        this.plainHttp = () -> http;
+        this.https = () -> http;
+    }
+
+    /**
+     * The client for a request: for http:// one without the JDK's default TLS set-up, which reads the CA
+     * certificates and costs a good part of the start-up; downloads may be redirected to https (presigned S3 URLs).
+     */
+    private HttpClient clientFor(HttpRequest request, boolean mayRedirect) {
+        return "http".equals(request.uri().getScheme()) && !mayRedirect ? plainHttp.get() : https.get();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 
     public String url(Service service, String path) {
@@ -76,7 +99,7 @@ public class KilnApi {
     private ApiResponse call(String method, Service service, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = request(service, path, headers).timeout(CALL_TIMEOUT)
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        HttpResponse<String> response = send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8), false);
         if (response.statusCode() >= 400) {
             throw Problems.toException(method, response.uri().toString(), response.statusCode(), response.headers(),
                     response.body());
@@ -87,7 +110,7 @@ public class KilnApi {
     /** A GET whose body the caller reads as a stream (downloads, logs) and must close. */
     public HttpResponse<InputStream> stream(Service service, String path, Map<String, String> headers) {
         HttpResponse<InputStream> response = send(request(service, path, headers).GET().build(),
-                BodyHandlers.ofInputStream());
+                BodyHandlers.ofInputStream(), true);
         failOnError("GET", response);
         return response;
     }
@@ -95,7 +118,7 @@ public class KilnApi {
     /** A PUT of a streamed body (the publisher reads the file as it is sent). */
     public ApiResponse put(Service service, String path, BodyPublisher body, Map<String, String> headers) {
         HttpRequest request = request(service, path, headers).PUT(body).build();
-        HttpResponse<String> response = send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request, BodyHandlers.ofString(StandardCharsets.UTF_8), false);
         if (response.statusCode() >= 400) {
             throw Problems.toException("PUT", response.uri().toString(), response.statusCode(), response.headers(),
                     response.body());
@@ -116,9 +139,9 @@ public class KilnApi {
         return request;
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
+    private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler, boolean mayRedirect) {
         try {
-            return http.send(request, handler);
+            return clientFor(request, mayRedirect).send(request, handler);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw unreachable(request, "connection refused or timed out");
         } catch (IOException e) {
