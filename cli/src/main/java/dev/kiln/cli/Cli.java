@@ -72,6 +72,11 @@ public final class Cli {
         return stderrTerminal;
     }
 
+    /** The terminal's height as the launcher measured it (tput lines); 0 when unknown. */
+    public int terminalLines() {
+        return Integer.getInteger("kiln.terminal.lines", 0);
+    }
+
     /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
     public boolean colour() {
         return stdoutTerminal && !env.containsKey("NO_COLOR");

@@ -60,6 +60,24 @@ class FollowTest {
     }
 
     @Test
+    void moreRunsThanTheTerminalHasLinesGiveWayDoneRunsFirst() {
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            steps.add(Documents.step("done" + i, "succeeded", 1, T0, T0));
+        }
+        steps.add(Documents.step("busy", "running", 1, T0, null));
+        steps.add(Documents.step("broken", "failed", 3, T0, T0));
+        String build = Documents.build("running", steps.toArray(String[]::new));
+        StringWriter buffer = new StringWriter();
+        TerminalFollowView view = new TerminalFollowView(new PrintWriter(buffer), CLOCK, false, 10);
+        view.show(Json.parse(build));
+        view.show(Json.parse(build));
+        List<String> screen = Screen.render(buffer.toString());
+        assertThat(screen).hasSizeLessThan(10).doesNotHaveDuplicates();
+        assertThat(String.join("\n", screen)).contains("busy", "broken", "... 7 more runs (7 succeeded)");
+    }
+
+    @Test
     void colourIsAddedOnlyWhenAsked() {
         StringWriter buffer = new StringWriter();
         new TerminalFollowView(new PrintWriter(buffer), CLOCK, true).show(Json.parse(state("failed", "pending")));

@@ -17,7 +17,7 @@ public final class BuildFollower {
     private final FollowView view;
 
     public BuildFollower(Cli cli) {
-        this(cli, cli.stdoutTerminal() ? new TerminalFollowView(cli.out(), cli.clock(), cli.colour())
+        this(cli, cli.stdoutTerminal() ? new TerminalFollowView(cli.out(), cli.clock(), cli.colour(), cli.terminalLines())
                 : new PlainFollowView(cli.out(), cli.clock()));
     }
 

@@ -16,12 +16,19 @@ public final class TerminalFollowView implements FollowView {
     private final PrintWriter out;
     private final Clock clock;
     private final boolean colour;
+    private final int height;
     private int previousLines;
 
-    public TerminalFollowView(PrintWriter out, Clock clock, boolean colour) {
+    /** {@code height}: the terminal's lines, 0 if unknown; the cursor cannot go back up over lines that scrolled. */
+    public TerminalFollowView(PrintWriter out, Clock clock, boolean colour, int height) {
         this.out = out;
         this.clock = clock;
         this.colour = colour;
+        this.height = height;
+    }
+
+    public TerminalFollowView(PrintWriter out, Clock clock, boolean colour) {
+        this(out, clock, colour, 0);
     }
 
     @Override
@@ -41,7 +48,9 @@ public final class TerminalFollowView implements FollowView {
     }
 
     List<String> frame(JsonNode build) {
-        List<StepRow> rows = StepRow.of(build, clock.instant());
+        List<StepRow> all = StepRow.of(build, clock.instant());
+        // build line, column header, summary line and the line the cursor rests on
+        List<StepRow> rows = height > 0 ? RowsThatFit.select(all, height - 4) : all;
         int runWidth = "RUN".length();
         for (StepRow row : rows) {
             runWidth = Math.max(runWidth, row.run().length());
@@ -57,6 +66,9 @@ public final class TerminalFollowView implements FollowView {
             String paddedState = String.format("%-9s", row.state());
             lines.add(String.format("%-" + runWidth + "s   %s   %7d   %s", row.run(), paint(paddedState, row.state()),
                     row.attempt(), row.duration()));
+        }
+        if (rows.size() < all.size()) {
+            lines.add(RowsThatFit.summary(all, rows));
         }
         return lines;
     }
