@@ -50,8 +50,8 @@ class ContextTest {
         assertThat(run(cli, "config", "set-context", "other", "--version-service", "http://x").exitCode()).isZero();
 
         String file = Files.readString(home.resolve("config"));
-        assertThat(file).contains("currentContext: prod", "https://br.example", tokenFile.toString())
-                .doesNotContain(CliRun.TOKEN);
+        assertThat(Json.parse(file).path("currentContext").asText()).isEqualTo("prod");
+        assertThat(file).contains("https://br.example", tokenFile.toString()).doesNotContain(CliRun.TOKEN);
 
         CliRun.Result table = run(cli, "config", "get-contexts");
         assertThat(table.out()).containsPattern("(?m)^\\*\\s+prod\\s+" + kiln.url()).containsPattern("(?m)^\\s+other\\s");
@@ -65,6 +65,21 @@ class ContextTest {
         // changing one URL keeps the others
         run(cli, "config", "set-context", "prod", "--build-runner", "https://br2.example");
         assertThat(Files.readString(home.resolve("config"))).contains("https://br2.example", "https://as.example");
+    }
+
+    @Test
+    void aConfigWrittenInYamlByHandIsReadAndKeptWhenChanged() throws IOException {
+        Files.writeString(home.resolve("config"), """
+                # written by hand
+                currentContext: mine
+                contexts:
+                  mine:
+                    versionService: %s
+                """.formatted(kiln.url()));
+        assertThat(run(cli, "version", "parse", "4593.2.5").exitCode()).isZero();
+        run(cli, "config", "set-context", "other", "--version-service", "http://x");
+        assertThat(Json.parse(Files.readString(home.resolve("config"))).at("/contexts/mine/versionService").asText())
+                .isEqualTo(kiln.url());
     }
 
     @Test
@@ -114,8 +129,10 @@ class ContextTest {
         Files.writeString(data.resolve("admin.token"), CliRun.TOKEN + "\n");
         CliRun.Result result = run(cli, "config", "use-local", "--data-dir", data.toString());
         assertThat(result.exitCode()).isZero();
-        assertThat(Files.readString(home.resolve("config"))).contains("currentContext: local",
-                "buildRunner: http://127.0.0.1:8082", "tokenFile: " + data.resolve("admin.token"));
+        var config = Json.parse(Files.readString(home.resolve("config")));
+        assertThat(config.path("currentContext").asText()).isEqualTo("local");
+        assertThat(config.at("/contexts/local/buildRunner").asText()).isEqualTo("http://127.0.0.1:8082");
+        assertThat(config.at("/contexts/local/tokenFile").asText()).isEqualTo(data.resolve("admin.token").toString());
         run(cli, "version", "parse", "4593.2.5");
         assertThat(kiln.last().header("Authorization")).isEqualTo("Bearer " + CliRun.TOKEN);
 
