@@ -3,6 +3,7 @@ package dev.kiln.cli.command;
 import dev.kiln.cli.Cli;
 import dev.kiln.cli.http.ApiResponse;
 import dev.kiln.cli.http.ExitCodes;
+import dev.kiln.cli.http.KilnCliException;
 import dev.kiln.cli.http.Service;
 import dev.kiln.cli.output.Json;
 import dev.kiln.cli.output.OutputOptions;
@@ -10,6 +11,7 @@ import dev.kiln.cli.output.ProgressBar;
 import dev.kiln.cli.output.Renderer;
 import dev.kiln.cli.output.Table;
 import java.net.http.HttpHeaders;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,6 +62,10 @@ public final class CacheCommand extends Noun {
         String relative = CachePaths.relative(path);
         boolean toStdout = "-".equals(localFile);
         Path target = toStdout ? null : Path.of(localFile != null ? localFile : CachePaths.fileName(relative));
+        if (target != null && Files.isDirectory(target)) {
+            // like cp: into the directory, under the file's own name
+            target = target.resolve(CachePaths.fileName(relative));
+        }
         CacheTransfer.Downloaded result = new CacheTransfer(cli).download(relative, target);
         // with stdout taken by the file's bytes, the summary goes to stderr
         (toStdout ? cli.err() : cli.out()).printf("%s -> %s: %s, sha256 %s%s%n", relative,
@@ -71,6 +77,9 @@ public final class CacheCommand extends Noun {
     @Command(name = "put", description = "Upload a file, streamed, with its sha256 (the service refuses a mismatch).")
     int put(@Parameters(index = "0", paramLabel = "LOCAL_FILE") Path localFile,
             @Parameters(index = "1", paramLabel = "PATH") String path, @Mixin OutputOptions output) {
+        if (!Files.isRegularFile(localFile)) {
+            throw new KilnCliException(ExitCodes.USAGE, "not a file: " + localFile);
+        }
         String relative = CachePaths.relative(path);
         if (relative.isEmpty() || relative.endsWith("/")) {
             relative = relative + localFile.getFileName();

@@ -46,9 +46,20 @@ public final class LogsCommand implements Callable<Integer> {
         String path = "/api/v1/builds/" + Query.segment(build) + "/steps/" + Query.segment(stepRun) + "/log"
                 + Query.of().add("attempt", attempt);
         long printed = 0;
+        int shownAttempt = 0;
         while (true) {
             // read the state before the log: a run that had ended then has all of its log in what follows
-            boolean finished = !follow || runFinished();
+            RunState run = follow ? runState() : new RunState(true, 0);
+            boolean finished = run.finished();
+            if (attempt == null && run.attempt() != shownAttempt) {
+                // a retry: the latest log is the new attempt's, which starts from its first byte again
+                if (shownAttempt != 0) {
+                    cli.out().flush();
+                    cli.err().println("kiln: attempt " + run.attempt() + " of " + stepRun + " started");
+                }
+                shownAttempt = run.attempt();
+                printed = 0;
+            }
             try {
                 printed += printFrom(path, printed);
             } catch (KilnCliException e) {
@@ -81,15 +92,17 @@ public final class LogsCommand implements Callable<Integer> {
         }
     }
 
-    private boolean runFinished() {
+    private record RunState(boolean finished, int attempt) {
+    }
+
+    private RunState runState() {
         JsonNode buildDoc = cli.api().get(Service.BUILD_RUNNER, "/api/v1/builds/" + Query.segment(build)).json();
-        if (FINISHED.contains(buildDoc.path("state").asText())) {
-            // a finished build has no run left that could still write
-            return true;
-        }
+        // a finished build has no run left that could still write
+        boolean buildFinished = FINISHED.contains(buildDoc.path("state").asText());
         for (JsonNode step : buildDoc.path("steps")) {
             if (stepRun.equals(step.path("run").asText()) || stepRun.equals(step.path("step").asText())) {
-                return FINISHED.contains(step.path("state").asText()) && !step.hasNonNull("retryAt");
+                boolean runFinished = FINISHED.contains(step.path("state").asText()) && !step.hasNonNull("retryAt");
+                return new RunState(buildFinished || runFinished, step.path("attempt").asInt(0));
             }
         }
         throw new KilnCliException(ExitCodes.NOT_FOUND, "build " + build + " has no step run " + stepRun);
