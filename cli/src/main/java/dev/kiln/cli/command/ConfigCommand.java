@@ -2,6 +2,7 @@ package dev.kiln.cli.command;
 
 import dev.kiln.cli.Cli;
 import dev.kiln.cli.context.ConfigFile;
+import dev.kiln.cli.context.ConfigJson;
 import dev.kiln.cli.context.ContextSettings;
 import dev.kiln.cli.context.KilnConfig;
 import dev.kiln.cli.context.LocalStackFile;
@@ -105,8 +106,8 @@ public final class ConfigCommand extends Noun {
         KilnConfig config = cli.configFile().load();
         String current = cli.env().getOrDefault("KILN_CONTEXT", config.currentContext());
         switch (output.format()) {
-            case JSON -> cli.out().println(Json.write(config));
-            case YAML -> Renderer.printYaml(cli.out(), Json.mapper().valueToTree(config));
+            case JSON -> cli.out().println(Json.write(ConfigJson.write(config)));
+            case YAML -> Renderer.printYaml(cli.out(), ConfigJson.write(config));
             case TABLE -> {
                 List<List<String>> rows = new ArrayList<>();
                 config.contexts().forEach((name, c) -> rows.add(List.of(name.equals(current) ? "*" : "", name,

@@ -1,13 +1,11 @@
 package dev.kiln.cli.context;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kiln.cli.http.Service;
 
 /**
  * Where one Kiln installation answers. Only the path of the token file is stored, never the token, so the config
  * file can be shown and shared.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContextSettings(String versionService, String buildRunner, String artifactService, String releaseService,
         String tokenFile) {
 

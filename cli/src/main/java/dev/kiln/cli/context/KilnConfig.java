@@ -1,11 +1,9 @@
 package dev.kiln.cli.context;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The config file: named contexts and the one in use, like kubectl's kubeconfig. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KilnConfig(String currentContext, Map<String, ContextSettings> contexts) {
 
     public KilnConfig {
