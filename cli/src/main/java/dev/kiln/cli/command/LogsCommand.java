@@ -77,7 +77,9 @@ public final class LogsCommand implements Callable<Integer> {
 
     /** Streams the log past what was already printed; the service has no offsets, so the head is skipped. */
     private long printFrom(String path, long offset) {
-        HttpResponse<InputStream> response = cli.api().stream(Service.BUILD_RUNNER, path, Map.of("Accept", "text/plain"));
+        HttpResponse<InputStream> response = cli.api().stream(Service.BUILD_RUNNER, path,
+                // the log is text; a refusal (no log yet) is problem+json whatever the log would be
+                Map.of("Accept", "text/plain, application/problem+json"));
         cli.out().flush();
         try (InputStream log = response.body()) {
             log.skipNBytes(offset);
