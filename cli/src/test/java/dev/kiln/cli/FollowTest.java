@@ -127,6 +127,33 @@ class FollowTest {
         }
     }
 
+    @Test
+    void aFailedPollIsRetriedAndShownNotFatal() {
+        try (FakeKiln kiln = new FakeKiln()) {
+            kiln.on("GET", "/api/v1/builds/k7xq2m4pza",
+                    FakeKiln.reply(200, "application/json", state("running", "pending")),
+                    FakeKiln.problem(503, "unavailable", "Service Unavailable", "restarting"),
+                    FakeKiln.reply(502, "text/html", "<html>bad gateway</html>"),
+                    FakeKiln.reply(200, "application/json", Documents.build("succeeded",
+                            Documents.step("sdk_bootstrap", "succeeded", 1, T0, T0))));
+            CliRun cli = CliRun.against(home, kiln.url());
+            cli.terminal = true;
+            CliRun.Result result = cli.run("build", "show", "k7xq2m4pza", "--follow");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("Service Unavailable: restarting (retrying)");
+            List<String> screen = Screen.render(result.out());
+            assertThat(screen).hasSize(3).noneMatch(line -> line.contains("retrying"));
+        }
+        try (FakeKiln kiln = new FakeKiln()) {
+            kiln.on("GET", "/api/v1/builds/b404", FakeKiln.problem(404, "build-not-found", "Not found", "no b404"));
+            assertThat(CliRun.against(home, kiln.url()).run("build", "show", "b404", "-f").exitCode()).isEqualTo(3);
+        }
+        FakeKiln closed = new FakeKiln();
+        closed.close();
+        assertThat(CliRun.against(home, closed.url()).run("build", "show", "b1", "-f").exitCode())
+                .as("nothing answered yet: no patience for a wrong URL").isEqualTo(6);
+    }
+
     /** A terminal just good enough for the sequences the view writes: cursor up, clear line, clear below. */
     static final class Screen {
         static List<String> render(String output) {

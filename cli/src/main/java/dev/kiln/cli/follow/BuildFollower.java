@@ -12,6 +12,8 @@ import java.util.Set;
 public final class BuildFollower {
 
     private static final Set<String> FINAL = Set.of("succeeded", "failed", "cancelled");
+    /** Failed polls in a row before --follow gives up: 30 of them, a minute at the default interval. */
+    private static final int PATIENCE = 30;
 
     private final Cli cli;
     private final FollowView view;
@@ -28,8 +30,25 @@ public final class BuildFollower {
 
     public int follow(String buildId) {
         String path = "/api/v1/builds/" + Query.segment(buildId);
+        int failures = 0;
+        boolean seen = false;
         while (true) {
-            JsonNode build = cli.api().get(Service.BUILD_RUNNER, path).json();
+            JsonNode build;
+            try {
+                build = cli.api().get(Service.BUILD_RUNNER, path).json();
+                failures = 0;
+                seen = true;
+            } catch (KilnCliException e) {
+                // a build runs for hours: a build-runner restart or a proxy's hiccup should not end the watch
+                boolean passing = e.exitCode() == ExitCodes.UNREACHABLE || e.exitCode() == ExitCodes.FAILED;
+                // ...but a wrong URL or id is reported at once
+                if (!seen || !passing || ++failures > PATIENCE) {
+                    throw e;
+                }
+                view.trouble(e.getMessage());
+                pause();
+                continue;
+            }
             view.show(build);
             String state = build.path("state").asText();
             if (FINAL.contains(state)) {

@@ -6,4 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface FollowView {
 
     void show(JsonNode build);
+
+    /** A poll failed and will be retried: say so without ending the watch. */
+    void trouble(String message);
 }

@@ -35,4 +35,10 @@ public final class PlainFollowView implements FollowView {
         }
         out.flush();
     }
+
+    @Override
+    public void trouble(String message) {
+        out.printf("%s %s (retrying)%n", clock.instant(), message);
+        out.flush();
+    }
 }

@@ -31,9 +31,23 @@ public final class TerminalFollowView implements FollowView {
         this(out, clock, colour, 0);
     }
 
+    private JsonNode last;
+
     @Override
     public void show(JsonNode build) {
-        List<String> lines = frame(build);
+        last = build;
+        draw(frame(build));
+    }
+
+    /** The last frame again with the trouble under it, until the next good poll draws over it. */
+    @Override
+    public void trouble(String message) {
+        List<String> lines = last == null ? new ArrayList<>() : frame(last);
+        lines.add(paint(message + " (retrying)", "failed"));
+        draw(lines);
+    }
+
+    private void draw(List<String> lines) {
         StringBuilder screen = new StringBuilder();
         if (previousLines > 0) {
             screen.append('\r').append(Ansi.cursorUp(previousLines));
