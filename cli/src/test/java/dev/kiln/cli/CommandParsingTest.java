@@ -186,7 +186,7 @@ class CommandParsingTest {
     void completionPrintsAScriptForBashAndZsh() {
         CliRun.Result bash = cli.run("completion", "bash");
         assertThat(bash.exitCode()).isZero();
-        assertThat(bash.out()).contains("complete -F", "kiln", "build", "cache");
+        assertThat(bash.out()).contains("complete -F", "kiln", "build", "cache", "(\"table\" \"json\" \"yaml\")");
         assertThat(cli.run("completion", "zsh").out()).contains("bashcompinit");
         assertThat(cli.run("completion", "fish").exitCode()).isEqualTo(2);
     }
