@@ -178,8 +178,14 @@ class CommandParsingTest {
         assertThat(kiln.last().body()).isEqualTo("{}");
         assertThat(kiln.last().header("Idempotency-Key")).isNotBlank();
 
-        kiln.json("GET", "/api/v1/gc/runs/r1", 200, "{\"id\":\"r1\",\"status\":\"succeeded\",\"items\":[]}");
-        assertThat(cli.run("gc", "show", "r1").out()).contains("succeeded");
+        kiln.json("GET", "/api/v1/gc/runs/r1", 200, """
+                {"id":"r1","status":"succeeded","purges":1,"items":[
+                 {"seq":1,"decision":{"action":"keep","subject":"main-4799.0.0-nightly-20260821-2100"},"status":"kept"},
+                 {"seq":2,"decision":{"action":"purge","subject":"main-4785.0.0-nightly-20260807-2100"},
+                  "status":"done","deletedObjects":12,"error":null}]}""");
+        String shown = cli.run("gc", "show", "r1").out();
+        assertThat(shown).containsPattern("(?m)^2\\s+done\\s+purge\\s+main-4785.0.0-nightly-20260807-2100\\s+12\\s+-$")
+                .doesNotContain("main-4799").contains("(1 kept decisions not shown; -o json lists them)");
     }
 
     @Test

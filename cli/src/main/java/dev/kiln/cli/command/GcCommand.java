@@ -104,13 +104,24 @@ public final class GcCommand extends Noun {
                 .column("REASON", "/reason").print(out, decisions);
     }
 
+    /** The run, then its items; kept decisions (most of a plan) only as a count, -o json has them all. */
     private void printRun(PrintWriter out, JsonNode run) {
         Renderer.printFields(out, run, "items", "settings");
-        if (!run.path("items").isEmpty()) {
+        List<JsonNode> acted = new java.util.ArrayList<>();
+        run.path("items").forEach(item -> {
+            if (!"kept".equals(item.path("status").asText())) {
+                acted.add(item);
+            }
+        });
+        if (!acted.isEmpty()) {
             out.println();
             new Table().column("SEQ", "/seq").column("STATUS", "/status").column("ACTION", "/decision/action")
                     .column("SUBJECT", "/decision/subject").column("DELETED", "/deletedObjects")
-                    .column("ERROR", "/error").print(out, run.path("items"));
+                    .column("ERROR", "/error").print(out, acted);
+        }
+        int kept = run.path("items").size() - acted.size();
+        if (kept > 0) {
+            out.printf("(%d kept decisions not shown; -o json lists them)%n", kept);
         }
     }
 }
