@@ -56,16 +56,16 @@ class BuildEventsConsumerTest {
 
     @Test
     void aRedeliveredOrRepeatedBuildChangesNothing() {
-        String first = EventWriter.send(Builds.succeeded("4593.2.5"));
+        String first = EventWriter.send(Builds.succeeded("4459.2.3"));
         awaitHandled(first);
 
-        EventWriter.send(Builds.succeeded("4593.2.5"), first, EventWriter.FOREIGN_SOURCE);
-        String again = EventWriter.send(Builds.succeeded("4593.2.5"));
+        EventWriter.send(Builds.succeeded("4459.2.3"), first, EventWriter.FOREIGN_SOURCE);
+        String again = EventWriter.send(Builds.succeeded("4459.2.3"));
         awaitHandled(again);
 
-        assertThat(Db.count("release", "version = ?", "4593.2.5")).isEqualTo(1);
-        assertThat(Db.count("release_transition", "version = ?", "4593.2.5")).isEqualTo(1);
-        assertThat(Db.outbox(EventCatalog.RELEASE_CANDIDATE.name(), "4593.2.5")).hasSize(1);
+        assertThat(Db.count("release", "version = ?", "4459.2.3")).isEqualTo(1);
+        assertThat(Db.count("release_transition", "version = ?", "4459.2.3")).isEqualTo(1);
+        assertThat(Db.outbox(EventCatalog.RELEASE_CANDIDATE.name(), "4459.2.3")).hasSize(1);
     }
 
     @Test
