@@ -120,6 +120,34 @@ class PublishingApiTest {
                 .satisfies(json -> assertThat(json).contains("\"fromVersion\":\"4790.0.41\"", "\"arch\":\"riscv64\""));
     }
 
+    /** An LTS patch (no soak) on amd64 and arm64 with both suites passed and two approvals. */
+    private String readyLts(String version) {
+        candidates.buildSucceeded(Builds.succeeded(version, List.of("amd64", "arm64"), List.of("qemu_uefi")));
+        for (String arch : List.of("amd64", "arm64")) {
+            report(TESTER, version, body("suite", "kola", "arch", arch, "vendor", "qemu_uefi", "result", "passed")).statusCode(201);
+            report(TESTER, version, body("suite", "qemu_update", "arch", arch, "result", "passed")).statusCode(201);
+        }
+        decide(RELEASER, version, "approve", "go").statusCode(201);
+        decide(dev.kiln.release.testing.Api.RELEASER2, version, "approve", "go").statusCode(201).body("releaseState", equalTo("ready"));
+        return version;
+    }
+
+    @Test
+    void rollbackWithoutAnArchRollsBackEveryArch() {
+        publish(RELEASER, "lts", body("version", readyLts("4081.3.20"))).statusCode(200);
+        publish(RELEASER, "lts", body("version", readyLts("4081.3.21"))).statusCode(200);
+
+        rollback("lts", body("reason", "kernel panic under load")).statusCode(200)
+                .body("arches.arch", equalTo(List.of("amd64", "arm64")))
+                .body("arches.current", equalTo(List.of("4081.3.20", "4081.3.20")));
+
+        assertThat(state("4081.3.21")).isEqualTo("superseded");
+        assertThat(state("4081.3.20")).isEqualTo("published");
+        assertThat(Db.outbox(EventCatalog.RELEASE_ROLLED_BACK.name(), "4081.3.20")).hasSize(2);
+        given().get("/api/v1/releases/4081.3.20").then()
+                .body("transitions.to", equalTo(List.of("candidate", "ready", "published", "superseded", "published")));
+    }
+
     @Test
     void rollbackWithoutATargetOrAReasonIsRefused() {
         ready("4790.0.50", "ppc64le");
