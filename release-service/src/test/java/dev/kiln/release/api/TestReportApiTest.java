@@ -129,6 +129,19 @@ class TestReportApiTest {
     }
 
     @Test
+    void aMalformedBodyIsAProblemAndChangesNothing() {
+        String v = candidate("4790.0.9");
+        List<Integer> before = Db.footprint(v);
+
+        for (String json : List.of("{\"suite\":\"kola\"", "{\"suite\":\"kola\",\"arch\":\"amd64\",\"vendor\":\"ami\",\"result\":\"passed\",\"attempt\":\"two\"}", "")) {
+            dev.kiln.release.testing.Api.as(TESTER).contentType(ContentType.JSON).body(json)
+                    .post("/api/v1/releases/" + v + "/test-reports").then().statusCode(400).contentType("application/problem+json");
+        }
+
+        assertThat(Db.footprint(v)).isEqualTo(before);
+    }
+
+    @Test
     void onlyTestersReport() {
         String v = candidate("4790.0.6");
 
