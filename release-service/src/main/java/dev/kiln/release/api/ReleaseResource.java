@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -108,7 +109,7 @@ public class ReleaseResource {
                 identity.getPrincipal().getName(), identity.getRoles());
         var a = outcome.approval();
         ApprovalResponse body = new ApprovalResponse(outcome.release().version().toString(), a.identity(),
-                a.decision().name().toLowerCase(java.util.Locale.ROOT), a.comment(), a.at(), outcome.release().state().id());
+                a.decision().name().toLowerCase(Locale.ROOT), a.comment(), a.at(), outcome.release().state().id());
         return Response.created(URI.create("/api/v1/releases/" + body.version() + "/gates")).entity(body).build();
     }
 }

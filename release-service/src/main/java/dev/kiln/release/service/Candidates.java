@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -53,7 +54,7 @@ public class Candidates {
             return Optional.empty();
         }
         Release candidate = Release.candidate(version.get(), null, build.buildId(), sdk.get(), build.arches(),
-                build.vendors() == null ? java.util.List.of() : build.vendors(), Optional.empty(), "build:" + build.buildId(),
+                build.vendors() == null ? List.of() : build.vendors(), Optional.empty(), "build:" + build.buildId(),
                 "build " + build.buildId() + " (" + build.pipeline() + ") succeeded", clock.instant());
         if (!releases.create(candidate)) {
             LOG.infof("build %s of %s: the release exists already; nothing to do", build.buildId(), build.version());

@@ -1,6 +1,7 @@
 package dev.kiln.release.service;
 
 import dev.kiln.common.outbox.Outbox;
+import dev.kiln.events.KilnEvent;
 import dev.kiln.events.ReleaseGateRevoked;
 import dev.kiln.events.ReleaseReady;
 import dev.kiln.events.ReleaseRejected;
@@ -63,7 +64,7 @@ public class GateKeeper {
         return change.get().release();
     }
 
-    private static dev.kiln.events.KilnEvent eventOf(Release release, Transition step) {
+    private static KilnEvent eventOf(Release release, Transition step) {
         String version = release.version().toString();
         String channel = release.channel().id();
         if (step.to() == ReleaseState.READY) {

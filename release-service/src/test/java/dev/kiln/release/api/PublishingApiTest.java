@@ -2,6 +2,7 @@ package dev.kiln.release.api;
 
 import static dev.kiln.release.testing.Api.PROBLEMS;
 import static dev.kiln.release.testing.Api.RELEASER;
+import static dev.kiln.release.testing.Api.RELEASER2;
 import static dev.kiln.release.testing.Api.TESTER;
 import static dev.kiln.release.testing.Api.as;
 import static dev.kiln.release.testing.Api.body;
@@ -128,7 +129,7 @@ class PublishingApiTest {
             report(TESTER, version, body("suite", "qemu_update", "arch", arch, "result", "passed")).statusCode(201);
         }
         decide(RELEASER, version, "approve", "go").statusCode(201);
-        decide(dev.kiln.release.testing.Api.RELEASER2, version, "approve", "go").statusCode(201).body("releaseState", equalTo("ready"));
+        decide(RELEASER2, version, "approve", "go").statusCode(201).body("releaseState", equalTo("ready"));
         return version;
     }
 

@@ -2,6 +2,7 @@ package dev.kiln.release.api;
 
 import static dev.kiln.release.testing.Api.PROBLEMS;
 import static dev.kiln.release.testing.Api.RELEASER;
+import static dev.kiln.release.testing.Api.RELEASER2;
 import static dev.kiln.release.testing.Api.TESTER;
 import static dev.kiln.release.testing.Api.body;
 import static dev.kiln.release.testing.Api.decide;
@@ -65,7 +66,7 @@ class ReleaseQueriesApiTest {
         report(TESTER, "4230.3.2", body("suite", "kola", "arch", "amd64", "vendor", "qemu_uefi", "result", "passed")).statusCode(201);
         report(TESTER, "4230.3.2", body("suite", "qemu_update", "arch", "amd64", "result", "passed")).statusCode(201);
         decide(RELEASER, "4230.3.2", "approve", "go").statusCode(201);
-        decide(dev.kiln.release.testing.Api.RELEASER2, "4230.3.2", "approve", "go too").statusCode(201);
+        decide(RELEASER2, "4230.3.2", "approve", "go too").statusCode(201);
 
         given().get("/api/v1/releases/4230.3.2").then().statusCode(200)
                 .body("version", equalTo("4230.3.2")).body("channel", equalTo("lts")).body("state", equalTo("ready"))
