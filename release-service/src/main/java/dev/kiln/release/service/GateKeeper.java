@@ -6,6 +6,7 @@ import dev.kiln.events.ReleaseGateRevoked;
 import dev.kiln.events.ReleaseReady;
 import dev.kiln.events.ReleaseRejected;
 import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.Version;
 import dev.kiln.release.domain.gate.EvidenceStore;
 import dev.kiln.release.domain.gate.GateEvaluator;
 import dev.kiln.release.domain.gate.GatePolicies;
@@ -14,11 +15,14 @@ import dev.kiln.release.domain.gate.GateReport;
 import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseState;
 import dev.kiln.release.domain.release.ReleaseStore;
+import dev.kiln.release.domain.release.ReleaseStore.ReleaseFilter;
 import dev.kiln.release.domain.release.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +45,23 @@ public class GateKeeper {
         this.evidence = evidence;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** The versions whose gates may still move them: candidates and ready releases. */
+    @Transactional
+    public List<Version> open() {
+        List<Version> out = new ArrayList<>();
+        for (ReleaseState state : List.of(ReleaseState.CANDIDATE, ReleaseState.READY)) {
+            out.addAll(releases.list(new ReleaseFilter(Optional.empty(), Optional.of(state)), 0, Integer.MAX_VALUE).items()
+                    .stream().map(Release::version).toList());
+        }
+        return out;
+    }
+
+    /** Settles one release in a transaction of its own; true when it moved. */
+    @Transactional
+    public boolean settle(Version version, String actor) {
+        return releases.lock(version).map(release -> settle(release, actor) != release).orElse(false);
     }
 
     /** The gates as they stand now. */

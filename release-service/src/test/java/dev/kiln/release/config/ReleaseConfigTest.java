@@ -2,10 +2,12 @@ package dev.kiln.release.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,9 @@ class ReleaseConfigTest {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "kiln.release.policy", "${KILN_RELEASE_POLICY:}",
                 "kiln.release.cache-url", "${KILN_CACHE_URL:http://127.0.0.1:8083/cache}"));
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(ReleaseConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                // Quarkus reads durations like 5m; plain SmallRye only ISO-8601
+                .withConverter(Duration.class, 200, new DurationConverter()).withMapping(ReleaseConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
                 .withSources(new PropertiesConfigSource(environment, "environment", 300)).build();
         return config.getConfigMapping(ReleaseConfig.class);
@@ -29,6 +33,7 @@ class ReleaseConfigTest {
 
         assertThat(config.policy()).isEmpty();
         assertThat(config.cacheUrl()).isEqualTo("http://127.0.0.1:8083/cache");
+        assertThat(config.gateSweepEvery()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test

@@ -20,6 +20,19 @@ public final class Db {
         return ((Number) single("select count(*) from release_service." + table + " where " + where, params)).intValue();
     }
 
+    /** Runs a statement on the service's schema, as an outside writer (or an earlier version of the service) would. */
+    public static void execute(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(TestInfrastructure.postgres().jdbcUrl(TestInfrastructure.DATABASE), "postgres", "");
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The payloads of the outbox events of a type and key, oldest first. */
     public static List<String> outbox(String eventType, String key) {
         List<String> out = new ArrayList<>();
