@@ -1,19 +1,27 @@
 package dev.kiln.release.messaging;
 
+import static dev.kiln.release.testing.Api.TESTER;
+import static dev.kiln.release.testing.Api.body;
+import static dev.kiln.release.testing.Api.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kiln.events.EventCatalog;
 import dev.kiln.events.TestReported;
+import dev.kiln.events.Topics;
+import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.release.service.Candidates;
 import dev.kiln.release.testing.Builds;
 import dev.kiln.release.testing.Db;
 import dev.kiln.release.testing.EventWriter;
+import dev.kiln.testing.EventReader;
 import dev.kiln.testing.KilnServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +58,27 @@ class TestEventsConsumerTest {
 
         assertThat(Db.count("test_report", "report_id = ? and reported_by = ? and attempt = 1", "kola-9001", "kola-ci")).isEqualTo(1);
         assertThat(Db.count("kiln_outbox", "event_key = ? and event_type = ?", "4790.0.11", "dev.kiln.test.reported.v1")).isZero();
+    }
+
+    @Test
+    void aReportReceivedOverRestReachesKilnTestsFromThisServiceAndIsNotTakenTwice() {
+        candidates.buildSucceeded(Builds.succeeded("4790.0.15"));
+
+        try (EventReader reader = new EventReader(Topics.TESTS)) {
+            report(TESTER, "4790.0.15", body("suite", "kola", "arch", "amd64", "vendor", "ami", "result", "passed",
+                    "reportId", "rest-1")).statusCode(201);
+
+            List<IncomingEvent> seen = reader.await(e -> e.is(EventCatalog.TEST_REPORTED) && "4790.0.15".equals(e.key()), 1,
+                    Duration.ofSeconds(30));
+            assertThat(seen).singleElement().satisfies(e -> {
+                assertThat(e.source()).isEqualTo(OWN_SOURCE);
+                assertThat(e.dataAs(EventCatalog.TEST_REPORTED).reportId()).isEqualTo("rest-1");
+            });
+        }
+        String later = EventWriter.send(kola("4790.0.15", "after-rest", "passed", 2));
+        awaitHandled(later);
+
+        assertThat(Db.count("test_report", "version = ?", "4790.0.15")).isEqualTo(2);
     }
 
     @Test
