@@ -49,6 +49,16 @@ public final class EventCatalog {
     public static final EventType<ReleasePublished> RELEASE_PUBLISHED =
             new EventType<>("dev.kiln.release.published.v1", Topics.RELEASES, ReleasePublished.class);
 
+    public static final EventType<ReleaseReady> RELEASE_READY =
+            new EventType<>("dev.kiln.release.ready.v1", Topics.RELEASES, ReleaseReady.class);
+    public static final EventType<ReleaseRejected> RELEASE_REJECTED =
+            new EventType<>("dev.kiln.release.rejected.v1", Topics.RELEASES, ReleaseRejected.class);
+    /** Spelled {@code gate.revoked}: type names are dot-separated lower-case words, no hyphens. */
+    public static final EventType<ReleaseGateRevoked> RELEASE_GATE_REVOKED =
+            new EventType<>("dev.kiln.release.gate.revoked.v1", Topics.RELEASES, ReleaseGateRevoked.class);
+    public static final EventType<ReleaseRolledBack> RELEASE_ROLLED_BACK =
+            new EventType<>("dev.kiln.release.rolled.back.v1", Topics.RELEASES, ReleaseRolledBack.class);
+
     public static final EventType<TestReported> TEST_REPORTED =
             new EventType<>("dev.kiln.test.reported.v1", Topics.TESTS, TestReported.class);
 
@@ -57,7 +67,8 @@ public final class EventCatalog {
             BUILD_REQUESTED, BUILD_STARTED, BUILD_SUCCEEDED, BUILD_FAILED, BUILD_CANCELLED,
             STEP_STARTED, STEP_SUCCEEDED, STEP_FAILED, STEP_SKIPPED, STEP_RETRYING, STEP_CANCELLED, STEP_BLOCKED,
             ARTIFACT_STORED, ARTIFACT_DELETED,
-            RELEASE_CANDIDATE, RELEASE_PUBLISHED,
+            RELEASE_CANDIDATE, RELEASE_PUBLISHED, RELEASE_READY, RELEASE_REJECTED, RELEASE_GATE_REVOKED,
+            RELEASE_ROLLED_BACK,
             TEST_REPORTED);
 
     private static final Map<String, EventType<?>> BY_NAME =

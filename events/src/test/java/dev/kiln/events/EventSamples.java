@@ -47,10 +47,20 @@ final class EventSamples {
             Map.entry(EventCatalog.ARTIFACT_DELETED, new ArtifactDeleted("images/amd64/" + V + "/version.txt", V, "images",
                     "dev build beyond the newest 50 and older than 14 days", AT)),
             Map.entry(EventCatalog.RELEASE_CANDIDATE, new ReleaseCandidate("4593.2.5", "stable-4593.2.5", BUILD, "stable",
-                    List.of("amd64", "arm64"), List.of("qemu_uefi", "ami"), AT)),
+                    List.of("amd64", "arm64"), List.of("qemu_uefi", "ami"), AT, Map.of(
+                            "amd64", "http://artifact-service:8080/cache/images/amd64/4593.2.5/",
+                            "arm64", "http://artifact-service:8080/cache/images/arm64/4593.2.5/"))),
+            Map.entry(EventCatalog.RELEASE_READY, new ReleaseReady("4593.2.5", "stable", List.of("amd64", "arm64"),
+                    "every gate holds", AT)),
+            Map.entry(EventCatalog.RELEASE_REJECTED, new ReleaseRejected("4593.2.5", "stable",
+                    "kola on amd64/qemu_uefi: failed all 2 attempt(s) of the flake window", "test:kola-ci", AT)),
+            Map.entry(EventCatalog.RELEASE_GATE_REVOKED, new ReleaseGateRevoked("4593.2.5", "stable",
+                    "kola on amd64/qemu_uefi: revoked by a failing rerun", AT)),
+            Map.entry(EventCatalog.RELEASE_ROLLED_BACK, new ReleaseRolledBack("stable", "amd64", "4593.2.6", "4593.2.5",
+                    "update breaks boot on some arm64 boards", "alice", AT)),
             Map.entry(EventCatalog.RELEASE_PUBLISHED, new ReleasePublished("4593.2.5", "stable", List.of("amd64", "arm64"), AT)),
             Map.entry(EventCatalog.TEST_REPORTED, new TestReported("kola-run-8812", "4593.2.5", "kola", "amd64", "qemu_uefi",
-                    "passed", "kola-ci", "https://ci.example.org/kola/8812", AT)));
+                    "passed", "kola-ci", "https://ci.example.org/kola/8812", AT, 2)));
 
     private EventSamples() {
     }

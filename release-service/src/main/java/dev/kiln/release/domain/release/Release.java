@@ -14,6 +14,7 @@ import java.util.Optional;
  * value with the {@link Transition} appended to its history, so the history is the audit trail and the state
  * is always its last entry. {@code requestedBy} is the identity that asked for the promotion or patch that
  * produced it (empty for releases no person requested); the approval gate does not count that identity.
+ * {@code commit} is null while unknown: {@code dev.kiln.build.succeeded.v1}, which creates candidates, does not carry it.
  */
 public record Release(Version version, Tag tag, String commit, String buildId, Version sdkVersion, List<String> arches,
         List<String> vendors, Optional<String> requestedBy, List<Transition> history) {
@@ -27,7 +28,9 @@ public record Release(Version version, Tag tag, String commit, String buildId, V
         if (!Tag.release(version).equals(tag)) {
             throw new InvalidReleaseException("release " + version + " is tagged " + Tag.release(version).name() + ", not " + tag);
         }
-        requireText(commit, "commit");
+        if (commit != null && commit.isBlank()) {
+            throw new InvalidReleaseException("a release's commit is a git object id, or null while unknown");
+        }
         requireText(buildId, "build id");
         Objects.requireNonNull(sdkVersion, "sdkVersion");
         arches = List.copyOf(arches);

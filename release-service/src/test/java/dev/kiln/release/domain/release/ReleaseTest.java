@@ -49,6 +49,17 @@ class ReleaseTest {
                 .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("no architecture");
     }
 
+    @Test
+    void acceptsAnUnknownCommitButNotABlankOne() {
+        Release unknown = Release.candidate(Version.parse("4790.0.1"), null, "k7xq2m4pza", Version.parse("4790.0.0"),
+                List.of("amd64"), List.of(), Optional.empty(), "build:k7xq2m4pza", "built", NOW);
+
+        assertThat(unknown.commit()).isNull();
+        assertThatThrownBy(() -> Release.candidate(Version.parse("4790.0.1"), " ", "k7xq2m4pza", Version.parse("4790.0.0"),
+                List.of("amd64"), List.of(), Optional.empty(), "build:k7xq2m4pza", "built", NOW))
+                .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("commit");
+    }
+
     static Stream<Arguments> legalTransitions() {
         return Stream.of(
                 legal("candidate -> ready", ReleaseState.CANDIDATE, r -> r.markReady("gates", "all gates hold", NOW), ReleaseState.READY),

@@ -1,0 +1,23 @@
+package dev.kiln.release.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the release-service. */
+@ConfigMapping(prefix = "kiln.release")
+public interface ReleaseConfig {
+
+    /** Gate policy YAML file (KILN_RELEASE_POLICY); without it the bundled default, which follows Flatcar's practice. */
+    Optional<Path> policy();
+
+    /** Base URL of the build cache as test systems reach it (KILN_CACHE_URL); candidate events carry URLs under it. */
+    @WithDefault("http://127.0.0.1:8083/cache")
+    String cacheUrl();
+
+    /** How often open releases are evaluated again, so that a soak that ran out or a changed policy moves them. */
+    @WithDefault("5m")
+    Duration gateSweepEvery();
+}

@@ -1,0 +1,74 @@
+package dev.kiln.release.service;
+
+import dev.kiln.common.outbox.Outbox;
+import dev.kiln.events.BuildSucceeded;
+import dev.kiln.events.ReleaseCandidate;
+import dev.kiln.flatcar.CacheAreas;
+import dev.kiln.flatcar.Version;
+import dev.kiln.release.config.ReleaseConfig;
+import dev.kiln.release.domain.release.Release;
+import dev.kiln.release.domain.release.ReleaseStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a successful build of an official version into a release candidate and announces it to test systems. A
+ * replayed or late build of a version that is already a release changes nothing; builds of other versions
+ * (nightlies, dev builds) are not releases and are ignored.
+ */
+@ApplicationScoped
+public class Candidates {
+
+    private static final Logger LOG = Logger.getLogger(Candidates.class);
+
+    private final ReleaseStore releases;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ReleaseConfig config;
+
+    public Candidates(ReleaseStore releases, Outbox outbox, Clock clock, ReleaseConfig config) {
+        this.releases = releases;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Returns the new candidate, or empty when the build makes none. */
+    @Transactional
+    public Optional<Release> buildSucceeded(BuildSucceeded build) {
+        Optional<Version> version = Version.tryParse(build.version()).filter(v -> v.official() && v.channel() != null);
+        if (version.isEmpty()) {
+            LOG.debugf("build %s of %s is no official release; no candidate", build.buildId(), build.version());
+            return Optional.empty();
+        }
+        Optional<Version> sdk = Version.tryParse(build.sdkVersion());
+        if (build.arches() == null || build.arches().isEmpty() || sdk.isEmpty()) {
+            LOG.errorf("build %s of %s names no arch or no valid SDK version (%s); no candidate", build.buildId(),
+                    build.version(), build.sdkVersion());
+            return Optional.empty();
+        }
+        Release candidate = Release.candidate(version.get(), null, build.buildId(), sdk.get(), build.arches(),
+                build.vendors() == null ? List.of() : build.vendors(), Optional.empty(), "build:" + build.buildId(),
+                "build " + build.buildId() + " (" + build.pipeline() + ") succeeded", clock.instant());
+        if (!releases.create(candidate)) {
+            LOG.infof("build %s of %s: the release exists already; nothing to do", build.buildId(), build.version());
+            return Optional.empty();
+        }
+        outbox.append(announcement(candidate));
+        return Optional.of(candidate);
+    }
+
+    private ReleaseCandidate announcement(Release candidate) {
+        String base = config.cacheUrl().endsWith("/") ? config.cacheUrl() : config.cacheUrl() + "/";
+        Map<String, String> imageUrls = new LinkedHashMap<>();
+        candidate.arches().forEach(arch -> imageUrls.put(arch, base + CacheAreas.imagesDir(arch, candidate.version())));
+        return new ReleaseCandidate(candidate.version().toString(), candidate.tag().name(), candidate.buildId(),
+                candidate.channel().id(), candidate.arches(), candidate.vendors(), candidate.history().getFirst().at(), imageUrls);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.kiln.release.testing;
+
+import dev.kiln.events.BuildSucceeded;
+import java.time.Instant;
+import java.util.List;
+
+/** Successful builds as build-runner announces them, for real Flatcar versions. */
+public final class Builds {
+
+    private Builds() {
+    }
+
+    /** An {@code os} build of {@code version} for amd64 and arm64 with the qemu_uefi and ami images. */
+    public static BuildSucceeded succeeded(String version) {
+        return succeeded(version, List.of("amd64", "arm64"), List.of("qemu_uefi", "ami"));
+    }
+
+    public static BuildSucceeded succeeded(String version, List<String> arches, List<String> vendors) {
+        String build = "b-" + version.replaceAll("[^0-9a-z]", "");
+        return new BuildSucceeded(build, "os", "stable-" + version, version, "4593.0.0", arches, vendors,
+                List.of("images/amd64/" + version + "/version.txt"), Instant.now());
+    }
+}
