@@ -272,7 +272,7 @@ public final class LocalStack implements AutoCloseable {
                     "KILN_PIPELINES_DIR", pipelinesDir().toString(),
                     "KILN_CACHE_URL", artifactUrl + "/cache",
                     "KILN_CACHE_TOKEN", adminToken);
-            case RELEASE_SERVICE -> Map.of();
+            case RELEASE_SERVICE -> Map.of("KILN_CACHE_URL", artifactUrl + "/cache");
         };
     }
 
