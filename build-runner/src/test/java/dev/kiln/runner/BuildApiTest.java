@@ -64,7 +64,9 @@ class BuildApiTest {
             "{\"pipeline\":\"os\",\"tag\":\"sdk-3199.0.0-nightly-20220404-0140\",\"arches\":[\"amd64\"]}        | 422 | invalid-tag",
             "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":[\"amd64\"],\"params\":{\"x\":\"1\"}} | 422 | unknown-parameter",
             "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":[]}                        | 400 | validation",
-            "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":\"amd64\"}                  | 400 | malformed-json"})
+            "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"branch\":\"main\",\"arches\":\"amd64\"}                  | 400 | malformed-json",
+            "{\"pipeline\":\"os\",\"tag\":\"stable-4593.2.5\",\"kind\":\"nightly\",\"arches\":[\"amd64\"]}     | 422 | tag-and-version-request",
+            "{\"pipeline\":\"os\",\"kind\":\"nightly\",\"arches\":[\"amd64\"]} {\"kind\":\"alpha\"}           | 400 | malformed-json"})
     void rejectsABadRequestWithAProblemAndStoresNothing(String body, int status, String slug) {
         long before = total();
 
@@ -131,6 +133,12 @@ class BuildApiTest {
         given().get("/api/v1/builds?size=0").then().statusCode(400)
                 .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
         given().get("/api/v1/builds?size=501").then().statusCode(400);
+        for (String query : List.of("page=abc", "size=12345678901234567890", "page=2147483647")) {
+            given().get("/api/v1/builds?" + query).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+            given().get("/api/v1/pipelines?" + query).then().statusCode(400)
+                    .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        }
     }
 
     @Test

@@ -5,29 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.cli.output.Json;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every command's arguments become the request the API documents: method, path, query, headers and body. */
-class CommandParsingTest {
-
-    @TempDir
-    Path home;
-    FakeKiln kiln;
-    CliRun cli;
-
-    @BeforeEach
-    void start() {
-        kiln = new FakeKiln();
-        cli = CliRun.against(home, kiln.url());
-    }
-
-    @AfterEach
-    void stop() {
-        kiln.close();
-    }
+class CommandParsingTest extends AgainstFakeKiln {
 
     @Test
     void buildStartSendsTheDocumentedBodyWithAnIdempotencyKeyAndTheToken() {

@@ -2,32 +2,12 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A refusal ends with its title and detail on one stderr line and the exit code its status stands for. */
-class ExitCodeTest {
-
-    @TempDir
-    Path home;
-    FakeKiln kiln;
-    CliRun cli;
-
-    @BeforeEach
-    void start() {
-        kiln = new FakeKiln();
-        cli = CliRun.against(home, kiln.url());
-    }
-
-    @AfterEach
-    void stop() {
-        kiln.close();
-    }
+class ExitCodeTest extends AgainstFakeKiln {
 
     @ParameterizedTest
     @CsvSource({

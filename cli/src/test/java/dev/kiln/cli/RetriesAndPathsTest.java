@@ -5,31 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The cases around the happy path: a step run retried while its log is followed, cp-like local paths. */
-class RetriesAndPathsTest {
+class RetriesAndPathsTest extends AgainstFakeKiln {
 
     private static final String T0 = "2026-08-21T21:00:01Z";
-
-    @TempDir
-    Path home;
-    FakeKiln kiln;
-    CliRun cli;
-
-    @BeforeEach
-    void start() {
-        kiln = new FakeKiln();
-        cli = CliRun.against(home, kiln.url());
-    }
-
-    @AfterEach
-    void stop() {
-        kiln.close();
-    }
 
     @Test
     void followingALogAcrossARetryPrintsTheNewAttemptFromItsStart() {

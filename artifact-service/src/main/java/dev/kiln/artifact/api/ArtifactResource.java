@@ -34,8 +34,8 @@ public class ArtifactResource {
     @GET
     @Operation(summary = "Lists indexed files, ordered by path; version accepts the + and the - spelling")
     public PageResponse<ArtifactResponse> list(@QueryParam("version") String version, @QueryParam("area") String area,
-            @QueryParam("arch") String arch, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+            @QueryParam("arch") String arch, @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         ArtifactQuery query = new ArtifactQuery(plusForm(blankToNull(version)), blankToNull(area), blankToNull(arch));
         return new PageResponse<>(index.query(query, request.page(), request.size()).stream()
                 .map(ArtifactResponse::of).toList(), request.page(), request.size(), index.count(query));

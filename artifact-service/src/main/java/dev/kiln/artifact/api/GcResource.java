@@ -74,8 +74,8 @@ public class GcResource {
     @GET
     @Path("runs")
     @Operation(summary = "Runs, newest first")
-    public PageResponse<GcRunResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+    public PageResponse<GcRunResponse> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         return new PageResponse<>(runs.page(request.page(), request.size()).stream().map(GcRunResponse::of).toList(),
                 request.page(), request.size(), runs.countRuns());
     }

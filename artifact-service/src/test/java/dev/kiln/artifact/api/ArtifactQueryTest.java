@@ -69,6 +69,12 @@ class ArtifactQueryTest {
                 .body("total", equalTo(7)).body("items", hasSize(1));
         given().queryParam("size", 501).get("/api/v1/artifacts").then().statusCode(400)
                 .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        for (String query : java.util.List.of("page=abc", "size=12345678901234567890", "page=2147483647")) {
+            given().get("/api/v1/artifacts?" + query).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+            given().get("/api/v1/gc/runs?" + query).then().statusCode(400)
+                    .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.kiln.flatcar.VersionRequest;
 import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.BuildPage;
 import dev.kiln.runner.domain.build.BuildRequest;
+import dev.kiln.runner.domain.build.InvalidBuildRequestException;
 import dev.kiln.runner.domain.build.BuildState;
 import dev.kiln.runner.domain.build.VersionRequests;
 import dev.kiln.runner.domain.port.StepExecutor;
@@ -35,6 +36,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Builds: create (idempotent by key), read, list, cancel, resume. Logs are served by {@link StepLogResource}. */
 @Path("/api/v1/builds")
@@ -78,8 +80,8 @@ public class BuildResource {
 
     @GET
     public PageResponse<BuildSummaryResponse> list(@QueryParam("state") String state, @QueryParam("tag") String tag,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         BuildPage found = builds.list(state(state), tag == null || tag.isBlank() ? null : tag, request.page(), request.size());
         return new PageResponse<>(found.items(), request.page(), request.size(), found.total()).map(BuildSummaryResponse::of);
     }
@@ -140,6 +142,12 @@ public class BuildResource {
     }
 
     private static BuildRequest toDomain(CreateBuildRequest r, String caller) {
+        if (r.tag() != null && Stream.of(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion())
+                .anyMatch(field -> field != null && !field.isBlank())) {
+            // Building a tag allocates nothing: a kind (or its fields) beside it would be silently ignored.
+            throw new InvalidBuildRequestException("tag-and-version-request",
+                    "give either a tag to build or a kind (with its fields) to allocate a new version, not both");
+        }
         VersionRequest version = r.tag() != null ? null
                 : VersionRequests.of(r.kind(), r.branch(), r.from(), r.to(), r.suffix(), r.sdkVersion());
         return new BuildRequest(r.pipeline(), version, r.tag(), r.arches(), r.vendors() == null ? List.of() : r.vendors(),

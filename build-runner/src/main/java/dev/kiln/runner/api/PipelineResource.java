@@ -24,8 +24,8 @@ public class PipelineResource {
     }
 
     @GET
-    public PageResponse<PipelineResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+    public PageResponse<PipelineResponse> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         List<PipelineResponse> all = catalog.all().stream().map(PipelineResponse::of).toList();
         int from = Math.min(all.size(), request.page() * request.size());
         int to = Math.min(all.size(), from + request.size());

@@ -111,8 +111,8 @@ public class VersionResource {
             @Parameter(description = "true: releases only; false: builds with a build id") @QueryParam("official") String official,
             @Parameter(description = "nightly, alpha, promotion, patch, dev") @QueryParam("kind") String kind,
             @Parameter(description = "tagged (default: the versions whose tag exists), pending, deleted or all") @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.parse(page, size);
         AllocationFilter filter = new AllocationFilter(
                 option(group, "group", UpdateGroup::ofId), blankToNull(branch), bool(official),
                 option(kind, "kind", VersionKind::ofId), statusFilter(status));

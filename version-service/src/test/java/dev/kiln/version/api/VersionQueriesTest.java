@@ -126,6 +126,10 @@ class VersionQueriesTest {
         given().queryParam("group", "edge").get(VERSIONS).then().statusCode(400).body("type", equalTo("https://kiln.dev/problems/validation"));
         given().queryParam("official", "yes").get(VERSIONS).then().statusCode(400);
         given().queryParam("size", 0).get(VERSIONS).then().statusCode(400).body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        for (String query : java.util.List.of("page=abc", "size=12345678901234567890", "page=2147483647")) {
+            given().get(VERSIONS + "?" + query).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://kiln.dev/problems/invalid-page"));
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ class LocalStackIT {
             assertThat(ListeningSockets.addressesOf(kiln.ports.get(component))).as(component + " listens on")
                     .isNotEmpty().allMatch(java.net.InetAddress::isLoopbackAddress);
         }
-        String token = Files.readString(kiln.dataDir.resolve("admin.token")).strip();
+        String token = Files.readString(kiln.dataDir.resolve("admin.token"));
         String seedCommit = headOf(kiln.dataDir.resolve("git/scripts.git"));
 
         String before = allocateDevVersion(token, "it-before-crash");
@@ -97,7 +97,7 @@ class LocalStackIT {
     private String allocateDevVersion(String token, String suffix) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(kiln.serviceUrl("version-service") + "/api/v1/versions"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token.strip()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"dev\",\"suffix\":\"" + suffix + "\"}"))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -64,7 +64,7 @@ class NightlyBuildIT {
                 steps:
                   - name: probe
                     image: registry.example.org/any:1
-                    run: grep -qx "FLATCAR_VERSION=$KILN_VERSION" sdk_container/.repo/manifests/version.txt
+                    run: grep -qx "FLATCAR_VERSION=$$KILN_VERSION" sdk_container/.repo/manifests/version.txt
                     timeout: 1m
                     retry: {attempts: 1}
                 """);
