@@ -20,7 +20,7 @@ class CommandParsingTest extends AgainstFakeKiln {
         JsonNode body = Json.parse(kiln.last().body());
         assertThat(body.path("pipeline").asText()).isEqualTo("full");
         assertThat(body.path("kind").asText()).isEqualTo("nightly");
-        assertThat(body.path("branch").asText()).as("main unless told").isEqualTo("main");
+        assertThat(body.has("branch")).as("the service defaults a nightly's branch").isFalse();
         assertThat(body.path("arches").toString()).isEqualTo("[\"amd64\",\"arm64\"]");
         assertThat(body.path("vendors").toString()).isEqualTo("[\"qemu_uefi\",\"qemu\"]");
         assertThat(body.path("params").path("hostImage").asText()).isEqualTo("x:1");
@@ -28,6 +28,17 @@ class CommandParsingTest extends AgainstFakeKiln {
         assertThat(body.has("tag")).isFalse();
         assertThat(kiln.last().header("Idempotency-Key")).isNotBlank();
         assertThat(kiln.last().header("Authorization")).isEqualTo("Bearer " + CliRun.TOKEN);
+    }
+
+    @Test
+    void buildStartOfANewMajorSendsNoBranchAndAGivenBranchAsGiven() {
+        kiln.json("POST", "/api/v1/builds", 201, Documents.build("requested"));
+        assertThat(cli.run("build", "start", "--pipeline", "full", "--kind", "alpha", "--arch", "amd64").exitCode()).isZero();
+        assertThat(Json.parse(kiln.last().body()).has("branch")).isFalse();
+
+        assertThat(cli.run("build", "start", "--pipeline", "os", "--kind", "nightly", "--branch", "flatcar-4593",
+                "--arch", "amd64").exitCode()).isZero();
+        assertThat(Json.parse(kiln.last().body()).path("branch").asText()).isEqualTo("flatcar-4593");
     }
 
     @Test

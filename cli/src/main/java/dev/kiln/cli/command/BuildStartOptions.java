@@ -19,7 +19,7 @@ public final class BuildStartOptions {
     @Option(names = "--tag", description = "Build this existing tag instead of a new version.")
     String tag;
 
-    @Option(names = "--branch", description = "Branch of the new version (default: main when --kind is given).")
+    @Option(names = "--branch", description = "Branch of the new version, for the kinds that take one (nightly: main by default; dev).")
     String branch;
 
     @Option(names = "--arch", required = true, split = ",", paramLabel = "ARCH", description = "amd64, arm64.")
@@ -58,7 +58,8 @@ public final class BuildStartOptions {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pipeline", pipeline);
         put(body, "kind", kind);
-        put(body, "branch", kind != null && branch == null ? "main" : branch);
+        // only when given: which kinds take a branch, and its default, are version-service's rules (alpha takes none)
+        put(body, "branch", branch);
         put(body, "tag", tag);
         body.put("arches", arches);
         put(body, "vendors", vendors);
