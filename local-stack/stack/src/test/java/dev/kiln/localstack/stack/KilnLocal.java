@@ -83,16 +83,29 @@ final class KilnLocal {
         }
     }
 
+    /** {@code ./kiln ARGS} with its own config file, as a user at a terminal (stdout piped) would run it. */
+    Result cli(Path config, String... args) {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("kiln").toString()));
+        command.addAll(List.of(args));
+        return exec(command, Map.of("KILN_CONFIG", config.toString()));
+    }
+
     private Result run(List<String> args) {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("kiln-local").toString()));
         command.addAll(args);
+        return exec(command, Map.of());
+    }
+
+    private static Result exec(List<String> command, Map<String, String> env) {
         try {
             Path out = Files.createTempFile("kiln-local", ".out");
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("kiln-local " + args.getFirst() + " did not finish");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -64,7 +64,7 @@ class NightlyBuildIT {
                 steps:
                   - name: probe
                     image: registry.example.org/any:1
-                    run: grep -qx "FLATCAR_VERSION=$$KILN_VERSION" sdk_container/.repo/manifests/version.txt
+                    run: grep -x "FLATCAR_VERSION=$$KILN_VERSION" sdk_container/.repo/manifests/version.txt
                     timeout: 1m
                     retry: {attempts: 1}
                 """);
@@ -136,6 +136,33 @@ class NightlyBuildIT {
         } finally {
             demos.shutdownNow();
         }
+    }
+
+    @Test
+    void theCommandLineFollowsABuildReadsItsLogAndMovesFiftyMegabytesThroughTheCache() throws Exception {
+        Path config = kiln.dataDir.resolve("kiln-cli.config");
+        kiln.cli(config, "config", "use-local", "--data-dir", kiln.dataDir.toString()).assertSucceeded();
+
+        KilnLocal.Result follow = kiln.cli(config, "build", "start", "--pipeline", "probe", "--kind", "nightly",
+                "--arch", "amd64", "--follow").assertSucceeded();
+        java.util.regex.Matcher done = java.util.regex.Pattern.compile("build (\\w+) succeeded (\\S+)").matcher(follow.output());
+        assertThat(done.find()).as(follow.output()).isTrue();
+        KilnLocal.Result log = kiln.cli(config, "logs", done.group(1), "probe").assertSucceeded();
+        Path big = kiln.dataDir.resolve("big.bin");
+        byte[] bytes = new byte[50 * 1024 * 1024];
+        new java.util.Random(4593).nextBytes(bytes);
+        Files.write(big, bytes);
+        kiln.cli(config, "cache", "put", big.toString(), "testing/it-cli/big.bin").assertSucceeded();
+        kiln.cli(config, "cache", "get", "testing/it-cli/big.bin", kiln.dataDir.resolve("big.back").toString())
+                .assertSucceeded();
+        KilnLocal.Result missing = kiln.cli(config, "build", "show", "no-such-build");
+
+        assertThat(log.output()).contains("FLATCAR_VERSION=" + done.group(2).replaceFirst("^main-", "")
+                .replaceFirst("-nightly", "+nightly"));
+        assertThat(java.util.Arrays.equals(Files.readAllBytes(kiln.dataDir.resolve("big.back")), bytes)).isTrue();
+        assertThat(missing.exitCode()).as(missing.output()).isEqualTo(3);
+        assertThat(missing.output()).contains("no build 'no-such-build'")
+                .doesNotContain(Files.readString(kiln.dataDir.resolve("admin.token")).strip());
     }
 
     @Test
