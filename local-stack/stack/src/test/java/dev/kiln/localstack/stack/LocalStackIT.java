@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command, end to end: the whole stack comes up, answers, survives a service killed and
- * restarted on its own data ({@code ./kiln-local kill|restart}), and leaves nothing behind.
+ * restarted on its own data ({@code ./kiln-local kill|restart}), stays ready through a Kafka outage, and leaves
+ * nothing behind.
  */
 class LocalStackIT {
 
@@ -64,6 +65,20 @@ class LocalStackIT {
         assertThat(get(kiln.serviceUrl("version-service") + "/api/v1/versions/" + before).statusCode()).isEqualTo(200);
         assertThat(allocateDevVersion(token, "it-after-restart")).isNotEqualTo(before);
         assertThat(kiln.status().assertSucceeded().output()).doesNotContain("DOWN");
+
+        kiln.kill("kafka").assertSucceeded();
+        long outageEnds = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < outageEnds) {
+            for (String service : SERVICES) {
+                assertThat(get(kiln.serviceUrl(service) + "/q/health/ready").statusCode()).as(service + " ready without Kafka")
+                        .isEqualTo(200);
+                assertThat(get(kiln.serviceUrl(service) + "/q/health/live").statusCode()).as(service + " live without Kafka")
+                        .isEqualTo(200);
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(get(kiln.serviceUrl("version-service") + "/q/metrics").body()).contains("kiln_outbox_backlog");
+        kiln.restart("kafka").assertSucceeded();
         List<Long> children = kiln.childPids();
 
         kiln.down().assertSucceeded();
