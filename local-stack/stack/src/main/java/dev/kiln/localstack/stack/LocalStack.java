@@ -139,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
     private void startInfrastructure() throws IOException {
         Path data = options.dataDir();
         Files.createDirectories(options.logs());
-        adminToken = AdminToken.ensure(options.adminTokenFile());
+        adminToken = TokenFile.ensure(options.adminTokenFile(), "kiln-admin");
+        DemoRelease.prepare(options.dataDir());
         out.println("Starting PostgreSQL, Kafka and the S3 server...");
         var pg = async(this::startPostgres);
         var broker = async(() -> KafkaBroker.start(data.resolve("kafka"), options.ports().of("kafka"),
@@ -272,7 +273,8 @@ public final class LocalStack implements AutoCloseable {
                     "KILN_PIPELINES_DIR", pipelinesDir().toString(),
                     "KILN_CACHE_URL", artifactUrl + "/cache",
                     "KILN_CACHE_TOKEN", adminToken);
-            case RELEASE_SERVICE -> Map.of("KILN_CACHE_URL", artifactUrl + "/cache");
+            case RELEASE_SERVICE -> Map.of("KILN_CACHE_URL", artifactUrl + "/cache",
+                    "KILN_RELEASE_POLICY", DemoRelease.policyFile(options.dataDir()).toString());
         };
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +53,16 @@ class LocalStackIT {
         }
         String token = Files.readString(kiln.dataDir.resolve("admin.token"));
         String seedCommit = headOf(kiln.dataDir.resolve("git/scripts.git"));
+
+        String releases = kiln.serviceUrl("release-service") + "/api/v1/releases/4593.2.5/approvals";
+        assertThat(Files.getPosixFilePermissions(kiln.dataDir.resolve("tokens/test-system.token")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(postAs("test-system", releases, "{\"decision\":\"approve\"}").statusCode()).as("a tester approves")
+                .isEqualTo(403);
+        assertThat(postAs("release-manager-1", releases, "{\"decision\":\"approve\"}").statusCode())
+                .as("a release manager approves a release that does not exist").isEqualTo(404);
+        assertThat(get(kiln.serviceUrl("release-service") + "/api/v1/channels/stable").body())
+                .contains("\"minimumSoak\":\"PT0S\"").contains("\"requiredApprovals\":1");
 
         String before = allocateDevVersion(token, "it-before-crash");
         long crashed = kiln.servicePid("version-service");
@@ -106,6 +117,14 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
                         .as("process " + pid).isNotEqualTo(java.util.Optional.of(true))));
+    }
+
+    /** POSTs {@code body} as one of the stack's demo identities ({@code <data dir>/tokens/<identity>.token}). */
+    private HttpResponse<String> postAs(String identity, String url, String body) throws Exception {
+        String token = Files.readString(kiln.dataDir.resolve("tokens/" + identity + ".token")).strip();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A dev version through version-service's API, as a user would; returns its tag. */

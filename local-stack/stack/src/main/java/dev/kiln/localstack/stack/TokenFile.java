@@ -8,13 +8,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The stack's admin API token: created once per data directory (mode 600) and reused on every start. */
-final class AdminToken {
+/** An API token in a file: created once per data directory (mode 600) and reused on every start. */
+final class TokenFile {
 
-    private AdminToken() {
+    private TokenFile() {
     }
 
-    static String ensure(Path file) throws IOException {
+    /** The token in {@code file}, made as {@code <prefix>-<64 hex digits>} if there is none yet. */
+    static String ensure(Path file, String prefix) throws IOException {
         if (Files.exists(file)) {
             String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (!existing.isEmpty()) {
@@ -23,7 +24,7 @@ final class AdminToken {
         }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        String token = "kiln-admin-" + HexFormat.of().formatHex(secret);
+        String token = prefix + "-" + HexFormat.of().formatHex(secret);
         Files.createDirectories(file.getParent());
         Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
