@@ -2,10 +2,14 @@ package dev.kiln.cli;
 
 import dev.kiln.cli.command.BuildCommand;
 import dev.kiln.cli.command.CacheCommand;
+import dev.kiln.cli.command.ChannelCommand;
 import dev.kiln.cli.command.CompletionCommand;
 import dev.kiln.cli.command.ConfigCommand;
 import dev.kiln.cli.command.GcCommand;
 import dev.kiln.cli.command.LogsCommand;
+import dev.kiln.cli.command.PromoteCommand;
+import dev.kiln.cli.command.PromotionCommand;
+import dev.kiln.cli.command.ReleaseCommand;
 import dev.kiln.cli.command.VersionCommand;
 import dev.kiln.cli.http.ExitCodes;
 import dev.kiln.cli.http.KilnCliException;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 // scope INHERIT: every noun and verb gets -h/--help (and the footer) without repeating it
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0", scope = ScopeType.INHERIT,
-        description = "Builds, logs, versions, the build cache and garbage collection of a Kiln installation.",
+        description = "Builds, logs, versions, the build cache, garbage collection, releases, promotions and channels "
+                + "of a Kiln installation.",
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage, 3 not found,",
                 "4 conflict or illegal request, 5 unauthenticated or forbidden, 6 server unreachable.",
                 "Contexts: kiln config --help. Output: -o table|json|yaml on every read."})
@@ -28,7 +33,8 @@ public final class Kiln implements Callable<Integer> {
 
     /** The nouns, in the order --help lists them. */
     static final List<Class<?>> NOUNS = List.of(ConfigCommand.class, BuildCommand.class, LogsCommand.class,
-            VersionCommand.class, CacheCommand.class, GcCommand.class, CompletionCommand.class);
+            VersionCommand.class, CacheCommand.class, GcCommand.class, ReleaseCommand.class, PromoteCommand.class,
+            PromotionCommand.class, ChannelCommand.class, CompletionCommand.class);
 
     private final Cli cli;
 
