@@ -36,15 +36,14 @@ final class UrlConnectionCall {
             headers.forEach(connection::setRequestProperty);
             if (body != null) {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                // not streaming mode: in it, a 401 or 407 answer throws HttpRetryException and loses the problem
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(bytes.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(bytes);
                 }
             } else if ("POST".equals(method)) {
                 // an empty POST still says so, as HttpClient's noBody() did
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(0);
                 connection.getOutputStream().close();
             }
             int status = connection.getResponseCode();
