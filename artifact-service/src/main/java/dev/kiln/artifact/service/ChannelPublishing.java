@@ -16,6 +16,8 @@ import dev.kiln.flatcar.Version;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +110,7 @@ public class ChannelPublishing {
                         + board.versionDirectory(version) + "' holds nothing: copy the release there first (PUT /api/v1/channels/"
                         + board.channel().id() + "/" + board.arch() + "/versions/" + version + ")", null);
             }
-            state.movePointer(board, name, version, by, clock.instant());
+            state.movePointer(board, name, version, by, now());
             LOG.infof("%s%s now points at %s (was %s)", board, name, version,
                     current.map(p -> p.version().toString()).orElse("nothing"));
             return state.pointer(board, name).orElseThrow();
@@ -142,11 +144,16 @@ public class ChannelPublishing {
                         + board.versionDirectory(version) + "' is what " + String.join(", ", naming) + " of " + board
                         + " names: move or remove the pointer first", null);
             }
-            Withdrawal withdrawal = new Withdrawal(board, version, reason, by, clock.instant());
+            Withdrawal withdrawal = new Withdrawal(board, version, reason, by, now());
             state.withdraw(withdrawal);
             LOG.infof("withdrew %s: %s", board.versionDirectory(version), reason);
             return withdrawal;
         });
+    }
+
+    /** PostgreSQL keeps microseconds: an answer must not say more than a repeat will. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void requireNotWithdrawn(ChannelBoard board, Version version) {
