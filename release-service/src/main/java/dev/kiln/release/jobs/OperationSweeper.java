@@ -1,5 +1,6 @@
 package dev.kiln.release.jobs;
 
+import dev.kiln.release.config.ReleaseConfig;
 import dev.kiln.release.service.OperationQueued;
 import dev.kiln.release.service.OperationRunner;
 import dev.kiln.release.service.PendingOperations;
@@ -11,7 +12,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,10 +31,10 @@ public class OperationSweeper {
     private final ExecutorService queuedRuns = Executors.newVirtualThreadPerTaskExecutor();
 
     public OperationSweeper(PendingOperations pending, OperationRunner runner,
-            @ConfigProperty(name = "kiln.release.operation-quiet", defaultValue = "1m") Duration quiet) {
+            ReleaseConfig config) {
         this.pending = pending;
         this.runner = runner;
-        this.quiet = quiet;
+        this.quiet = config.operationQuiet();
     }
 
     @Scheduled(every = "${kiln.release.operation-sweep-every}", delayed = "10s",

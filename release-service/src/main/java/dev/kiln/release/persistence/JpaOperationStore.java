@@ -59,14 +59,19 @@ public class JpaOperationStore implements OperationStore {
 
     @Override
     public void attempted(long id, String error, Instant at) {
-        em.createNativeQuery("update channel_operation set attempts = attempts + case when ?2 is null then 1 else 0 end,"
-                        + " last_error = coalesce(?2, last_error), updated_at = ?3 where id = ?1")
-                .setParameter(1, id).setParameter(2, error == null ? null : truncate(error)).setParameter(3, at).executeUpdate();
+        if (error == null) {
+            em.createNativeQuery("update channel_operation set attempts = attempts + 1, updated_at = ?2 where id = ?1")
+                    .setParameter(1, id).setParameter(2, at).executeUpdate();
+        } else {
+            em.createNativeQuery("update channel_operation set last_error = ?2, updated_at = ?3 where id = ?1")
+                    .setParameter(1, id).setParameter(2, truncate(error)).setParameter(3, at).executeUpdate();
+        }
     }
 
     @Override
     public void moveTo(long id, ChannelOperation.State state, String note, Instant at) {
-        em.createNativeQuery("update channel_operation set state = ?2, note = coalesce(?3, note), updated_at = ?4 where id = ?1")
+        em.createNativeQuery("update channel_operation set state = ?2, note = coalesce(cast(?3 as varchar), note), updated_at = ?4"
+                        + " where id = ?1")
                 .setParameter(1, id).setParameter(2, state.id()).setParameter(3, note == null ? null : truncate(note))
                 .setParameter(4, at).executeUpdate();
     }
