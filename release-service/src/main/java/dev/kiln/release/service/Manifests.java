@@ -13,6 +13,7 @@ import dev.kiln.release.domain.release.ReleaseStore;
 import dev.kiln.release.domain.release.RiskRegister;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +49,16 @@ public class Manifests {
     Manifest of(Release release) {
         Version version = release.version();
         Map<String, PackageList> packages = records.packages(version);
-        List<Version> served = records.feed().stream().map(FeedEntry::version).filter(v -> !v.equals(version)).toList();
-        Optional<Version> previous = packages.isEmpty() ? Optional.empty() : PreviousRelease.of(version, served);
-        Map<String, PackageList> previousPackages = previous.map(records::packages).orElse(Map.of());
+        List<FeedEntry> served = packages.isEmpty() ? List.of() : records.feed();
+        Map<String, Manifest.Baseline> baselines = new HashMap<>();
+        for (String arch : packages.keySet()) {
+            List<Version> onArch = served.stream().filter(e -> e.architectures().contains(arch)).map(FeedEntry::version)
+                    .filter(v -> !v.equals(version)).toList();
+            PreviousRelease.of(version, onArch).ifPresent(previous -> Optional.ofNullable(records.packages(previous).get(arch))
+                    .ifPresent(list -> baselines.put(arch, new Manifest.Baseline(previous, list))));
+        }
         return Manifest.of(release, !risks.atRisk(Set.of(version)).isEmpty(), records.files(version),
                 evidence.reports(version), evidence.approvals(version), boards.load(release.channel()).history(), packages,
-                previous, previousPackages);
+                baselines);
     }
 }

@@ -24,9 +24,17 @@ public final class LtsStreams {
         return "current-" + year;
     }
 
-    /** The year of {@code major}: the known one, or the year of {@code publishedAt} for a major's first LTS release. */
+    /**
+     * The year of {@code major}: the known one, or the year of {@code publishedAt} for a major's first LTS release.
+     * Stream names are unique: a second new stream in one calendar year takes the year after the newest one.
+     */
     public static int yearOf(int major, Map<Integer, Integer> known, Instant publishedAt) {
-        return known.getOrDefault(major, publishedAt.atZone(ZoneOffset.UTC).getYear());
+        Integer year = known.get(major);
+        if (year != null) {
+            return year;
+        }
+        int calendar = publishedAt.atZone(ZoneOffset.UTC).getYear();
+        return known.containsValue(calendar) ? Math.max(calendar, java.util.Collections.max(known.values())) + 1 : calendar;
     }
 
     /** The lts-info file: one {@code major:year:supported|unsupported} line per stream, oldest first. */

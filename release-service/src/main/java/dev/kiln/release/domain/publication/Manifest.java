@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything that went into a release and came out of it, as stored beside it ({@code kiln-manifest.json}): its
@@ -42,22 +41,24 @@ public record Manifest(String version, String channel, String state, boolean atR
             List<PackageChanges.Update> updated) {
     }
 
-    /** {@code packages}: this release's lists per arch; {@code previous}: the compared release's, when there is one. */
+    /** The release an arch's packages are compared with, and its package list on that arch. */
+    public record Baseline(Version version, PackageList packages) {
+    }
+
+    /** {@code packages}: this release's lists per arch; {@code baselines}: per arch, the release compared with, if any. */
     public static Manifest of(Release release, boolean atRisk, Map<String, List<StoredFile>> outputs, List<TestReport> reports,
             List<Approval> approvals, List<BoardEntry> history, Map<String, PackageList> packages,
-            Optional<Version> previous, Map<String, PackageList> previousPackages) {
+            Map<String, Baseline> baselines) {
         Inputs inputs = new Inputs(release.tag().name(), release.commit(), "flatcar-" + release.version().major(),
                 release.sdkVersion().toString(), release.buildId(), release.arches(), release.vendors());
         List<ArchChanges> changes = new ArrayList<>();
-        if (previous.isPresent()) {
-            packages.forEach((arch, list) -> {
-                PackageList before = previousPackages.get(arch);
-                if (before != null) {
-                    PackageChanges c = PackageChanges.between(before, list);
-                    changes.add(new ArchChanges(arch, previous.get().toString(), c.added(), c.removed(), c.updated()));
-                }
-            });
-        }
+        packages.forEach((arch, list) -> {
+            Baseline baseline = baselines.get(arch);
+            if (baseline != null) {
+                PackageChanges c = PackageChanges.between(baseline.packages(), list);
+                changes.add(new ArchChanges(arch, baseline.version().toString(), c.added(), c.removed(), c.updated()));
+            }
+        });
         return new Manifest(release.version().toString(), release.channel().id(), release.state().id(), atRisk, inputs, outputs,
                 reports.stream().map(r -> new Report(r.reportId(), r.suite(), r.arch(), r.vendor(),
                         r.result().name().toLowerCase(Locale.ROOT), r.attempt(), r.detailsUrl(), r.receivedAt())).toList(),

@@ -15,6 +15,11 @@ class LtsStreamsTest {
     }
 
     @Test
+    void aSecondNewStreamInOneYearTakesTheNextYearsName() {
+        assertThat(LtsStreams.yearOf(4100, Map.of(4081, 2025), Instant.parse("2025-11-04T10:00:00Z"))).isEqualTo(2026);
+    }
+
+    @Test
     void ltsInfoListsEveryStreamOldestFirstWithTheTwoNewestSupported() {
         assertThat(LtsStreams.info(Map.of(3815, 2024, 3033, 2022, 3510, 2023, 4081, 2025))).isEqualTo("""
                 3033:2022:unsupported
