@@ -58,6 +58,8 @@ public final class EventCatalog {
             new EventType<>("dev.kiln.release.gate.revoked.v1", Topics.RELEASES, ReleaseGateRevoked.class);
     public static final EventType<ReleaseRolledBack> RELEASE_ROLLED_BACK =
             new EventType<>("dev.kiln.release.rolled.back.v1", Topics.RELEASES, ReleaseRolledBack.class);
+    public static final EventType<ReleaseWithdrawn> RELEASE_WITHDRAWN =
+            new EventType<>("dev.kiln.release.withdrawn.v1", Topics.RELEASES, ReleaseWithdrawn.class);
 
     public static final EventType<TestReported> TEST_REPORTED =
             new EventType<>("dev.kiln.test.reported.v1", Topics.TESTS, TestReported.class);
@@ -68,7 +70,7 @@ public final class EventCatalog {
             STEP_STARTED, STEP_SUCCEEDED, STEP_FAILED, STEP_SKIPPED, STEP_RETRYING, STEP_CANCELLED, STEP_BLOCKED,
             ARTIFACT_STORED, ARTIFACT_DELETED,
             RELEASE_CANDIDATE, RELEASE_PUBLISHED, RELEASE_READY, RELEASE_REJECTED, RELEASE_GATE_REVOKED,
-            RELEASE_ROLLED_BACK,
+            RELEASE_ROLLED_BACK, RELEASE_WITHDRAWN,
             TEST_REPORTED);
 
     private static final Map<String, EventType<?>> BY_NAME =

@@ -59,6 +59,8 @@ final class EventSamples {
                     "kola on amd64/qemu_uefi: revoked by a failing rerun", AT)),
             Map.entry(EventCatalog.RELEASE_ROLLED_BACK, new ReleaseRolledBack("stable", "amd64", "4593.2.6", "4593.2.5",
                     "update breaks boot on some arm64 boards", "alice", AT)),
+            Map.entry(EventCatalog.RELEASE_WITHDRAWN, new ReleaseWithdrawn("4593.2.6", "stable",
+                    Map.of("amd64", "4593.2.5", "arm64", "4593.2.5"), "update breaks boot on some arm64 boards", "alice", AT)),
             Map.entry(EventCatalog.RELEASE_PUBLISHED, new ReleasePublished("4593.2.5", "stable", List.of("amd64", "arm64"), AT)),
             Map.entry(EventCatalog.TEST_REPORTED, new TestReported("kola-run-8812", "4593.2.5", "kola", "amd64", "qemu_uefi",
                     "passed", "kola-ci", "https://ci.example.org/kola/8812", AT, 2)));

@@ -54,12 +54,14 @@ public class ChannelResource {
     @Path("/{channel}/publications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RELEASER)
-    @Operation(summary = "Publish a ready release on every arch it was built for (board and states only; no copy yet)")
+    @Operation(summary = "Publish a ready release on every arch it was built for: copy into the channel, move current, then the board")
     @APIResponse(responseCode = "200", description = "Published; the channel afterwards")
     @APIResponse(responseCode = "400", description = "invalid-publication")
     @APIResponse(responseCode = "404", description = "channel-not-found, release-not-found")
-    @APIResponse(responseCode = "409", description = "release-not-ready, gates-not-holding, not-newer-than-current")
+    @APIResponse(responseCode = "409", description = "release-not-ready, gates-not-holding, not-newer-than-current, channel-busy, "
+            + "nothing-to-publish, version-withdrawn (artifact-service refused), operation-abandoned")
     @APIResponse(responseCode = "422", description = "wrong-channel")
+    @APIResponse(responseCode = "503", description = "channel-storage-unavailable: recorded; the sweeper completes it, or ask again")
     public ChannelResponse publish(@PathParam("channel") String channel, PublicationRequest request) {
         Channel named = Channels.named(channel);
         publishing.publish(named, request == null ? null : request.version(), identity.getPrincipal().getName());
@@ -74,7 +76,8 @@ public class ChannelResource {
     @APIResponse(responseCode = "200", description = "Rolled back; the channel afterwards")
     @APIResponse(responseCode = "400", description = "invalid-rollback")
     @APIResponse(responseCode = "404", description = "channel-not-found")
-    @APIResponse(responseCode = "409", description = "no-rollback-target")
+    @APIResponse(responseCode = "409", description = "no-rollback-target, channel-busy")
+    @APIResponse(responseCode = "503", description = "channel-storage-unavailable: recorded; the sweeper completes it")
     public ChannelResponse rollback(@PathParam("channel") String channel, RollbackRequest request) {
         Channel named = Channels.named(channel);
         if (request == null) {

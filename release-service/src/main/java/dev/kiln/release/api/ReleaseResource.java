@@ -4,7 +4,12 @@ import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
 import dev.kiln.common.error.DomainException;
 import dev.kiln.common.security.Roles;
+import dev.kiln.flatcar.Version;
+import dev.kiln.release.domain.publication.Manifest;
+import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseStore.ReleasePage;
+import dev.kiln.release.service.Manifests;
+import dev.kiln.release.service.Publishing;
 import dev.kiln.release.service.Approvals;
 import dev.kiln.release.service.ReleaseQueries;
 import dev.kiln.release.service.TestReports;
@@ -21,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,13 +39,42 @@ public class ReleaseResource {
     private final ReleaseQueries queries;
     private final TestReports reports;
     private final Approvals approvals;
+    private final Publishing publishing;
+    private final Manifests manifests;
     private final SecurityIdentity identity;
 
-    public ReleaseResource(ReleaseQueries queries, TestReports reports, Approvals approvals, SecurityIdentity identity) {
+    public ReleaseResource(ReleaseQueries queries, TestReports reports, Approvals approvals, Publishing publishing,
+            Manifests manifests, SecurityIdentity identity) {
         this.queries = queries;
         this.reports = reports;
         this.approvals = approvals;
+        this.publishing = publishing;
+        this.manifests = manifests;
         this.identity = identity;
+    }
+
+    @POST
+    @Path("/{version}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RELEASER)
+    @Operation(summary = "Take a published release back: rolled back where current, gone from the feeds, its channel directories answer 410")
+    @APIResponse(responseCode = "200", description = "Withdrawn; the release afterwards")
+    @APIResponse(responseCode = "400", description = "invalid-withdrawal")
+    @APIResponse(responseCode = "404", description = "release-not-found")
+    @APIResponse(responseCode = "409", description = "release-not-published, channel-busy, version-is-current (artifact-service refused)")
+    @APIResponse(responseCode = "410", description = "release-withdrawn: withdrawn already")
+    @APIResponse(responseCode = "503", description = "channel-storage-unavailable: recorded; the sweeper completes it, or ask again")
+    public ReleaseResponse withdraw(@PathParam("version") String version, WithdrawRequest request) {
+        publishing.withdraw(version, request == null ? null : request.reason(), identity.getPrincipal().getName());
+        return get(version);
+    }
+
+    @GET
+    @Path("/{version}/manifest")
+    @Operation(summary = "Inputs, output files (size, sha256), test reports, approvals, channel history and package changes of a release")
+    @APIResponse(responseCode = "404", description = "release-not-found")
+    public Manifest manifest(@PathParam("version") String version) {
+        return manifests.of(version);
     }
 
     @GET
@@ -50,8 +85,9 @@ public class ReleaseResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.parse(page, size);
         ReleasePage found = queries.list(channel, state, paging.offset(), paging.size());
-        return new PageResponse<>(found.items().stream().map(ReleaseResponse::summary).toList(), paging.page(), paging.size(),
-                found.total());
+        Set<Version> atRisk = queries.atRisk(found.items().stream().map(Release::version).toList());
+        return new PageResponse<>(found.items().stream().map(r -> ReleaseResponse.summary(r, atRisk.contains(r.version()))).toList(),
+                paging.page(), paging.size(), found.total());
     }
 
     @GET
@@ -59,7 +95,8 @@ public class ReleaseResource {
     @Operation(summary = "One release with its transitions (who, why, when)")
     @APIResponse(responseCode = "404", description = "release-not-found")
     public ReleaseResponse get(@PathParam("version") String version) {
-        return ReleaseResponse.withTransitions(queries.get(version));
+        Release release = queries.get(version);
+        return ReleaseResponse.withTransitions(release, !queries.atRisk(Set.of(release.version())).isEmpty());
     }
 
     @GET

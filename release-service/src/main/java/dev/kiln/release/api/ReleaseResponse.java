@@ -6,11 +6,14 @@ import dev.kiln.release.domain.release.Transition;
 import java.time.Instant;
 import java.util.List;
 
-/** A release; {@code transitions} (its audit trail, oldest first) only when one release is asked for. */
+/**
+ * A release; {@code transitions} (its audit trail, oldest first) only when one release is asked for. {@code atRisk}:
+ * published, and a gate was revoked since.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReleaseResponse(String version, String tag, String channel, String state, String commit, String buildId,
         String sdkVersion, List<String> arches, List<String> vendors, String requestedBy, Instant createdAt,
-        List<TransitionResponse> transitions) {
+        List<TransitionResponse> transitions, boolean atRisk) {
 
     /** {@code from} is null on the entry that created the release. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -18,15 +21,19 @@ public record ReleaseResponse(String version, String tag, String channel, String
     }
 
     static ReleaseResponse summary(Release r) {
-        return new ReleaseResponse(r.version().toString(), r.tag().name(), r.channel().id(), r.state().id(), r.commit(),
-                r.buildId(), r.sdkVersion().toString(), r.arches(), r.vendors(), r.requestedBy().orElse(null),
-                r.history().getFirst().at(), null);
+        return summary(r, false);
     }
 
-    static ReleaseResponse withTransitions(Release r) {
-        ReleaseResponse s = summary(r);
+    static ReleaseResponse summary(Release r, boolean atRisk) {
+        return new ReleaseResponse(r.version().toString(), r.tag().name(), r.channel().id(), r.state().id(), r.commit(),
+                r.buildId(), r.sdkVersion().toString(), r.arches(), r.vendors(), r.requestedBy().orElse(null),
+                r.history().getFirst().at(), null, atRisk);
+    }
+
+    static ReleaseResponse withTransitions(Release r, boolean atRisk) {
+        ReleaseResponse s = summary(r, atRisk);
         return new ReleaseResponse(s.version, s.tag, s.channel, s.state, s.commit, s.buildId, s.sdkVersion, s.arches,
-                s.vendors, s.requestedBy, s.createdAt, r.history().stream().map(ReleaseResponse::transition).toList());
+                s.vendors, s.requestedBy, s.createdAt, r.history().stream().map(ReleaseResponse::transition).toList(), atRisk);
     }
 
     private static TransitionResponse transition(Transition t) {

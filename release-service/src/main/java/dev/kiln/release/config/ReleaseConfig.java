@@ -20,4 +20,12 @@ public interface ReleaseConfig {
     /** How often open releases are evaluated again, so that a soak that ran out or a changed policy moves them. */
     @WithDefault("5m")
     Duration gateSweepEvery();
+
+    /** How often unfinished channel operations (publish, rollback, withdraw) are taken up after a crash or an outage. */
+    @WithDefault("30s")
+    Duration operationSweepEvery();
+
+    /** How long a pending channel operation must go without an attempt before a sweep takes it (not the one running it now). */
+    @WithDefault("1m")
+    Duration operationQuiet();
 }

@@ -12,18 +12,23 @@ import dev.kiln.release.domain.gate.GateEvaluator;
 import dev.kiln.release.domain.gate.GatePolicies;
 import dev.kiln.release.domain.gate.GateProgress;
 import dev.kiln.release.domain.gate.GateReport;
+import dev.kiln.release.domain.gate.GatePolicy;
+import dev.kiln.release.domain.release.GateRevocation;
 import dev.kiln.release.domain.release.Release;
+import dev.kiln.release.domain.release.RiskRegister;
 import dev.kiln.release.domain.release.ReleaseState;
 import dev.kiln.release.domain.release.ReleaseStore;
 import dev.kiln.release.domain.release.ReleaseStore.ReleaseFilter;
 import dev.kiln.release.domain.release.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates a release's gates from what is stored and carries out where {@link GateProgress} says the release goes:
@@ -38,13 +43,20 @@ public class GateKeeper {
     private final EvidenceStore evidence;
     private final Outbox outbox;
     private final Clock clock;
+    private final RiskRegister risks;
+    private final ChannelOperations operations;
+    private final Event<OperationQueued> queued;
 
-    public GateKeeper(GatePolicies policies, ReleaseStore releases, EvidenceStore evidence, Outbox outbox, Clock clock) {
+    public GateKeeper(GatePolicies policies, ReleaseStore releases, EvidenceStore evidence, Outbox outbox, Clock clock,
+            RiskRegister risks, ChannelOperations operations, Event<OperationQueued> queued) {
         this.policies = policies;
         this.releases = releases;
         this.evidence = evidence;
         this.outbox = outbox;
         this.clock = clock;
+        this.risks = risks;
+        this.operations = operations;
+        this.queued = queued;
     }
 
     /** The versions whose gates may still move them: candidates and ready releases. */
@@ -71,18 +83,44 @@ public class GateKeeper {
                 evidence.approvals(release.version()), sourcePublishedAt(release), clock.instant());
     }
 
-    /** Evaluates and moves the release (locked by the caller) if the gates say so; {@code actor} caused the evaluation. */
+    /**
+     * Evaluates and moves the release (locked by the caller) if the gates say so; {@code actor} caused the evaluation.
+     * A ready release of an autoPublish channel is queued for publishing; a published one whose gate failed is marked
+     * at risk (and queued for a rollback when the channel says autoRollback).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Release settle(Release release, String actor) {
         Instant now = later(clock.instant(), release);
-        Optional<Release.Change> change = GateProgress.next(release, evaluate(release), actor, now);
-        if (change.isEmpty()) {
-            return release;
+        GateReport gates = evaluate(release);
+        GatePolicy policy = policies.of(release.channel());
+        revokePublished(release, gates, policy, actor, now);
+        Optional<Release.Change> change = GateProgress.next(release, gates, actor, now);
+        Release after = change.map(Release.Change::release).orElse(release);
+        if (change.isPresent()) {
+            Transition step = change.get().transition();
+            releases.record(release.version(), step);
+            outbox.append(eventOf(release, step));
         }
-        Transition step = change.get().transition();
-        releases.record(release.version(), step);
-        outbox.append(eventOf(release, step));
-        return change.get().release();
+        if (after.state() == ReleaseState.READY && policy.autoPublish()) {
+            operations.requestAutoPublish(after, actor).ifPresent(op -> queued.fire(new OperationQueued(op.id())));
+        }
+        return after;
+    }
+
+    private void revokePublished(Release release, GateReport gates, GatePolicy policy, String actor, Instant now) {
+        boolean atRisk = !risks.atRisk(Set.of(release.version())).isEmpty();
+        GateRevocation decision = GateRevocation.decide(release.state(), gates.verdict() == GateReport.Verdict.FAILED, atRisk,
+                policy.autoRollback());
+        if (decision == GateRevocation.NONE) {
+            return;
+        }
+        String reason = GateProgress.failures(gates);
+        risks.mark(release.version(), reason, now);
+        outbox.append(new ReleaseGateRevoked(release.version().toString(), release.channel().id(), reason, now));
+        if (decision == GateRevocation.MARK_AT_RISK_AND_ROLL_BACK) {
+            operations.requestAutoRollback(release, actor, "gate revoked after publishing (autoRollback): " + reason)
+                    .ifPresent(op -> queued.fire(new OperationQueued(op.id())));
+        }
     }
 
     private static KilnEvent eventOf(Release release, Transition step) {

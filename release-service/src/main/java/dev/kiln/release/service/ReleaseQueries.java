@@ -9,7 +9,10 @@ import dev.kiln.release.domain.release.ReleaseState;
 import dev.kiln.release.domain.release.ReleaseStore;
 import dev.kiln.release.domain.release.ReleaseStore.ReleaseFilter;
 import dev.kiln.release.domain.release.ReleaseStore.ReleasePage;
+import dev.kiln.release.domain.release.RiskRegister;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Set;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,10 +24,18 @@ public class ReleaseQueries {
 
     private final ReleaseStore releases;
     private final GateKeeper gates;
+    private final RiskRegister risks;
 
-    public ReleaseQueries(ReleaseStore releases, GateKeeper gates) {
+    public ReleaseQueries(ReleaseStore releases, GateKeeper gates, RiskRegister risks) {
         this.releases = releases;
         this.gates = gates;
+        this.risks = risks;
+    }
+
+    /** Which of {@code versions} are published releases whose gates were revoked since. */
+    @Transactional
+    public Set<Version> atRisk(Collection<Version> versions) {
+        return risks.atRisk(versions);
     }
 
     /** {@code channel} and {@code state} as the API spells them; null or blank for any. */

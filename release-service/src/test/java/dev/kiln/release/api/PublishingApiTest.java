@@ -138,9 +138,10 @@ class PublishingApiTest {
         publish(RELEASER, "lts", body("version", readyLts("4081.3.20"))).statusCode(200);
         publish(RELEASER, "lts", body("version", readyLts("4081.3.21"))).statusCode(200);
 
+        // other test classes may have lts releases on arches of their own; those roll back too
         rollback("lts", body("reason", "kernel panic under load")).statusCode(200)
-                .body("arches.arch", equalTo(List.of("amd64", "arm64")))
-                .body("arches.current", equalTo(List.of("4081.3.20", "4081.3.20")));
+                .body("arches.find { it.arch == 'amd64' }.current", equalTo("4081.3.20"))
+                .body("arches.find { it.arch == 'arm64' }.current", equalTo("4081.3.20"));
 
         assertThat(state("4081.3.21")).isEqualTo("superseded");
         assertThat(state("4081.3.20")).isEqualTo("published");

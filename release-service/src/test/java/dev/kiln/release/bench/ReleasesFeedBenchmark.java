@@ -1,0 +1,106 @@
+package dev.kiln.release.bench;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.testing.KilnServicesResource;
+import dev.kiln.testing.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /api/v1/releases.json} over 2,000 published or superseded releases, warm: the feed is one read of what
+ * publishing stored. Seeds the rows directly (as 2,000 publications would leave them), warms up, then times
+ * sequential GETs through HTTP and prints the distribution. Never asserts on timing.
+ * {@code ./mvnw -q verify -Pbench -pl release-service [-Dkiln.bench.releases=2000] [-Dkiln.bench.gets=300]}
+ */
+@QuarkusTest
+@QuarkusTestResource(KilnServicesResource.class)
+class ReleasesFeedBenchmark {
+
+    private static final int RELEASES = Integer.getInteger("kiln.bench.releases", 2000);
+    private static final int GETS = Integer.getInteger("kiln.bench.gets", 300);
+    private static final String[] CHANNELS = {"alpha", "beta", "stable", "lts"};
+    private static final String SOFTWARE =
+            "{\"docker\":[\"27.4.1\"],\"ignition\":[\"2.20.0\"],\"kernel\":[\"6.6.60\"],\"systemd\":[\"256\"]}";
+
+    @Test
+    void feedOfTwoThousandReleasesWarm() throws Exception {
+        seed();
+
+        for (int i = 0; i < 100; i++) {
+            get();
+        }
+        long[] nanos = new long[GETS];
+        int size = 0;
+        for (int i = 0; i < GETS; i++) {
+            long start = System.nanoTime();
+            size = get();
+            nanos[i] = System.nanoTime() - start;
+        }
+
+        Arrays.sort(nanos);
+        System.out.printf("%nreleases.json over %d releases (%d bytes), %d warm GETs: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                        + "mean %.1f ms%n%n", RELEASES, size, GETS, ms(nanos[GETS / 2]), ms(nanos[GETS * 95 / 100]),
+                ms(nanos[GETS * 99 / 100]), ms(nanos[GETS - 1]), Arrays.stream(nanos).average().orElse(0) / 1e6);
+    }
+
+    private static int get() {
+        String body = given().get("/api/v1/releases.json").then().statusCode(200).extract().asString();
+        assertThat(body).contains("\"5249.3.1\"");
+        return body.length();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Majors 5000 to 5249, each in the four channels with two patches: 2,000 releases of two arches. */
+    private static void seed() throws Exception {
+        try (Connection c = DriverManager.getConnection(TestInfrastructure.postgres().jdbcUrl(TestInfrastructure.DATABASE), "postgres", "")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement release = c.prepareStatement("""
+                    insert into release_service.release (version, major, minor, patch, channel, tag, build_id, sdk_version, arches,
+                        vendors, state, created_at) values (?, ?, ?, ?, ?, ?, ?, '4593.0.0', 'amd64,arm64', 'qemu_uefi,ami', ?, ?)
+                    on conflict do nothing""");
+                    PreparedStatement published = c.prepareStatement("""
+                            insert into release_service.published_release (version, channel, arches, published_at, major_software)
+                            values (?, ?, 'amd64,arm64', ?, ?) on conflict do nothing""")) {
+                Instant at = Instant.parse("2020-01-01T00:00:00Z");
+                for (int i = 0; i < RELEASES; i++) {
+                    int major = 5000 + i / 8;
+                    int minor = i % 4;
+                    int patch = (i / 4) % 2;
+                    String version = major + "." + minor + "." + patch;
+                    String channel = CHANNELS[minor];
+                    Timestamp when = Timestamp.from(at.plusSeconds(3600L * i));
+                    release.setString(1, version);
+                    release.setInt(2, major);
+                    release.setInt(3, minor);
+                    release.setInt(4, patch);
+                    release.setString(5, channel);
+                    release.setString(6, channel + "-" + version);
+                    release.setString(7, "b-" + i);
+                    release.setString(8, patch == 1 ? "published" : "superseded");
+                    release.setTimestamp(9, when);
+                    release.addBatch();
+                    published.setString(1, version);
+                    published.setString(2, channel);
+                    published.setTimestamp(3, when);
+                    published.setString(4, SOFTWARE);
+                    published.addBatch();
+                }
+                release.executeBatch();
+                published.executeBatch();
+            }
+            c.commit();
+        }
+    }
+}
