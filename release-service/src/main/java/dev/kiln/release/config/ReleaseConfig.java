@@ -20,4 +20,12 @@ public interface ReleaseConfig {
     /** How often open releases are evaluated again, so that a soak that ran out or a changed policy moves them. */
     @WithDefault("5m")
     Duration gateSweepEvery();
+
+    /** How often open release requests get a pass, so that a missed event or a restart still moves them. */
+    @WithDefault("30s")
+    Duration promotionSweepEvery();
+
+    /** How long after start the first promotion sweep runs. */
+    @WithDefault("10s")
+    Duration promotionSweepDelay();
 }
