@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
-import dev.kiln.common.error.DomainException;
 import dev.kiln.common.idempotency.IdempotencyKeys;
 import dev.kiln.common.idempotency.StoredResponse;
 import dev.kiln.common.security.Roles;
@@ -78,10 +77,12 @@ public class PromotionResource {
         PromotionRequest created = promotions.create(CreatePromotionRequest.read(body), identity.getPrincipal().getName());
         PromotionResponse answer = PromotionResponse.of(created);
         URI location = URI.create("/api/v1/promotions/" + created.id());
+        String json = json(answer);
         if (key != null) {
-            keys.complete(IDEMPOTENCY_SCOPE, key, new StoredResponse(201, json(answer), location.toString()));
+            keys.complete(IDEMPOTENCY_SCOPE, key, new StoredResponse(201, json, location.toString()));
         }
-        return Response.created(location).entity(answer).build();
+        // the very bytes a replay answers with
+        return Response.created(location).entity(json).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET

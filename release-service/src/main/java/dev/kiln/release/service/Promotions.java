@@ -96,6 +96,9 @@ public class Promotions {
         store.save(cancelled);
         outbox.append(PromotionEvents.of(cancelled));
         touched.fire(new PromotionTouched(id));
+        // the lane's next request may proceed now
+        store.openIn(cancelled.lane()).stream().filter(r -> r.state() == RequestState.QUEUED)
+                .forEach(r -> touched.fire(new PromotionTouched(r.id())));
         return cancelled;
     }
 
