@@ -96,6 +96,12 @@ public class JpaPromotionStore implements PromotionStore {
     }
 
     @Override
+    public Optional<PromotionRequest> findByVersion(Version version) {
+        return load(em.createQuery("select r from PromotionRequestEntity r where r.tag = :tag order by r.createdAt desc",
+                PromotionRequestEntity.class).setParameter("tag", Tag.release(version).name()).setMaxResults(1)).stream().findFirst();
+    }
+
+    @Override
     public Optional<PromotionRequest> findByBuild(String buildId) {
         return load(em.createQuery("select r from PromotionRequestEntity r where r.buildId = :build", PromotionRequestEntity.class)
                 .setParameter("build", buildId)).stream().findFirst();

@@ -1,5 +1,7 @@
 package dev.kiln.release.service;
 
+import dev.kiln.release.domain.promotion.PromotionStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,18 +23,34 @@ public class PromotionPasses {
     private static final Logger LOG = Logger.getLogger(PromotionPasses.class);
 
     private final PromotionEngine engine;
+    private final PromotionStore store;
     private final ExecutorService workers = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("kiln-promotion-pass-", 0).daemon().factory());
     private final Set<String> queued = new HashSet<>();
     private final Set<String> running = new HashSet<>();
     private final Set<String> again = new HashSet<>();
 
-    public PromotionPasses(PromotionEngine engine) {
+    public PromotionPasses(PromotionEngine engine, PromotionStore store) {
         this.engine = engine;
+        this.store = store;
     }
 
     void onTouched(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromotionTouched touched) {
         wake(touched.id());
+    }
+
+    /** A release changed: the open request that produced it, if any, gets a pass (looked up off the committing thread). */
+    void onReleaseTouched(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReleaseTouched touched) {
+        if (!workers.isShutdown()) {
+            workers.execute(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().call(() -> store.findByVersion(touched.version()))
+                            .filter(r -> !r.state().finished()).ifPresent(r -> wake(r.id()));
+                } catch (RuntimeException e) {
+                    LOG.debugf("no pass for the request of %s: %s", touched.version(), e.getMessage());
+                }
+            });
+        }
     }
 
     /** Asks for a pass over {@code id} soon. */

@@ -20,6 +20,7 @@ import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.events.EventJson;
 import dev.kiln.events.PromotionStateChanged;
+import dev.kiln.release.testing.Api;
 import dev.kiln.release.testing.Db;
 import dev.kiln.release.testing.EventWriter;
 import dev.kiln.release.testing.FakeBuildRunner;
@@ -129,6 +130,34 @@ class PromotionApiTest {
         assertThat(events(id)).extracting(PromotionStateChanged::state).containsExactly("versioning", "building", "testing");
         assertThat(events(id).getLast().version()).isEqualTo("4701.1.0");
         assertThat(events(id).getLast().buildId()).isEqualTo(build.id());
+    }
+
+    @Test
+    void reportsApprovalsAndThePublicationMoveTheRequestAtOnceToAwaitingApprovalAndPublished() {
+        Seed.published("4708.0.1", MONTH_AGO);
+        String id = promote("4708.0.1", "beta");
+        String buildId = awaitState(id, "building").getString("buildId");
+        EventWriter.send(succeeded(buildId, "4708.1.0", "os"));
+        awaitState(id, "testing");
+
+        for (String arch : List.of("amd64", "arm64")) {
+            Api.report(TESTER, "4708.1.0", body("suite", "kola", "arch", arch, "vendor", "qemu_uefi", "result", "passed"))
+                    .statusCode(201);
+            Api.report(TESTER, "4708.1.0", body("suite", "qemu_update", "arch", arch, "result", "passed")).statusCode(201);
+        }
+        JsonPath waiting = awaitState(id, "awaiting-approval");
+        assertThat(waiting.getString("reason")).isEqualTo("every gate but the approvals holds");
+
+        Api.decide(RELEASER2, "4708.1.0", "approve", "go").statusCode(201).body("releaseState", equalTo("ready"));
+        assertThat(get(id).getString("state")).isEqualTo("awaiting-approval");
+        as(RELEASER).contentType(ContentType.JSON).body(body("version", "4708.1.0")).post("/api/v1/channels/beta/publications")
+                .then().statusCode(200);
+
+        JsonPath published = awaitState(id, "published");
+        assertThat(published.getString("reason")).isEqualTo("4708.1.0 was published in beta");
+        assertThat(published.getList("history.state")).containsExactly("versioning", "building", "testing", "awaiting-approval",
+                "published");
+        assertThat(Db.outbox(EventCatalog.PROMOTION_PUBLISHED.name(), id)).hasSize(1);
     }
 
     @Test

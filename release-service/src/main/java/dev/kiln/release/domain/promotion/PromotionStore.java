@@ -26,6 +26,9 @@ public interface PromotionStore {
     /** The open requests of one lane, oldest first. */
     List<PromotionRequest> openIn(Lane lane);
 
+    /** The newest request that was allocated this version. */
+    Optional<PromotionRequest> findByVersion(dev.kiln.flatcar.Version version);
+
     /** The request whose build this is. */
     Optional<PromotionRequest> findByBuild(String buildId);
 
