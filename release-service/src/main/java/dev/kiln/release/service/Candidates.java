@@ -58,7 +58,7 @@ public class Candidates {
             return Optional.empty();
         }
         Release candidate = Release.candidate(version.get(), null, build.buildId(), sdk.get(), build.arches(),
-                build.vendors() == null ? List.of() : build.vendors(), requesterOf(build), "build:" + build.buildId(),
+                build.vendors() == null ? List.of() : build.vendors(), requesterOf(build, version.get()), "build:" + build.buildId(),
                 "build " + build.buildId() + " (" + build.pipeline() + ") succeeded", clock.instant());
         if (!releases.create(candidate)) {
             LOG.infof("build %s of %s: the release exists already; nothing to do", build.buildId(), build.version());
@@ -68,9 +68,13 @@ public class Candidates {
         return Optional.of(candidate);
     }
 
-    /** Who asked for the release request that started this build: the approval gate does not count them. */
-    private Optional<String> requesterOf(BuildSucceeded build) {
-        return requests.findByBuild(build.buildId()).map(PromotionRequest::requestedBy);
+    /**
+     * Who asked for the release request that started this build: the approval gate does not count them. By version
+     * too, for a build that ended before its request stored the build's id (a restart in between).
+     */
+    private Optional<String> requesterOf(BuildSucceeded build, Version version) {
+        return requests.findByBuild(build.buildId()).or(() -> requests.findByVersion(version))
+                .map(PromotionRequest::requestedBy);
     }
 
     private ReleaseCandidate announcement(Release candidate) {

@@ -150,4 +150,21 @@ class PromotionEngineTest {
         assertThat(given().get("/api/v1/promotions/" + id).then().extract().<String>path("reason"))
                 .isEqualTo("build " + buildId + " failed: 1 step run(s) failed: vms-amd64-qemu_uefi");
     }
+
+    @Test
+    void cancellingARequestWhoseBuildAlreadyEndedInBuildRunnerConverges() {
+        Seed.published("4716.0.1", MONTH_AGO);
+        String id = promote("4716.0.1");
+        awaitState(id, "building");
+        String buildId = given().get("/api/v1/promotions/" + id).then().extract().path("buildId");
+        builds.finish(buildId, "succeeded", null);
+
+        as(RELEASER).contentType(ContentType.JSON).body(body("reason", "not needed any more"))
+                .post("/api/v1/promotions/" + id + "/cancel").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count("promotion_request", "id = ? and build_stopped", id) == 1);
+        assertThat(builds.cancels()).contains(buildId);
+        assertThat(builds.build(buildId).orElseThrow().state()).isEqualTo("succeeded");
+        assertThat(state(id)).isEqualTo("cancelled");
+    }
 }
