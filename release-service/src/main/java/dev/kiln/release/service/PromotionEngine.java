@@ -134,8 +134,8 @@ public class PromotionEngine {
     }
 
     /**
-     * Makes a call; a refusal (a 4xx) fails a request still versioning, anything else waits for the next pass (a
-     * sweep, or the next event).
+     * Makes a call; a refusal (a 4xx) fails a request still versioning, and ends the attempts to stop the build of a
+     * cancelled one; anything else waits for the next pass (a sweep, or the next event).
      */
     private boolean call(PromotionRequest request, String service, Runnable call) {
         try {
@@ -148,8 +148,14 @@ public class PromotionEngine {
                 return false;
             }
             LOG.errorf("release request %s: %s refused: %s", request.id(), service, e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> store.lock(request.id()).filter(r -> r.state() == RequestState.VERSIONING)
-                    .ifPresent(r -> move(r, RequestState.FAILED, service + " refused: " + e.getMessage())));
+            QuarkusTransaction.requiringNew().run(() -> store.lock(request.id()).ifPresent(r -> {
+                if (r.state() == RequestState.VERSIONING) {
+                    move(r, RequestState.FAILED, service + " refused: " + e.getMessage());
+                } else if (r.state() == RequestState.CANCELLED && !r.buildStopped()) {
+                    // asking again cannot help; the build runs to its end in build-runner
+                    store.save(r.withBuildStopped());
+                }
+            }));
             return true;
         }
     }
