@@ -61,6 +61,16 @@ public final class EventCatalog {
     public static final EventType<ReleaseWithdrawn> RELEASE_WITHDRAWN =
             new EventType<>("dev.kiln.release.withdrawn.v1", Topics.RELEASES, ReleaseWithdrawn.class);
 
+    /** A release request's transitions, one type per state it reached. */
+    public static final EventType<PromotionStateChanged> PROMOTION_QUEUED = promotionType("queued");
+    public static final EventType<PromotionStateChanged> PROMOTION_VERSIONING = promotionType("versioning");
+    public static final EventType<PromotionStateChanged> PROMOTION_BUILDING = promotionType("building");
+    public static final EventType<PromotionStateChanged> PROMOTION_TESTING = promotionType("testing");
+    public static final EventType<PromotionStateChanged> PROMOTION_AWAITING_APPROVAL = promotionType("awaiting-approval");
+    public static final EventType<PromotionStateChanged> PROMOTION_PUBLISHED = promotionType("published");
+    public static final EventType<PromotionStateChanged> PROMOTION_FAILED = promotionType("failed");
+    public static final EventType<PromotionStateChanged> PROMOTION_CANCELLED = promotionType("cancelled");
+
     public static final EventType<TestReported> TEST_REPORTED =
             new EventType<>("dev.kiln.test.reported.v1", Topics.TESTS, TestReported.class);
 
@@ -71,6 +81,8 @@ public final class EventCatalog {
             ARTIFACT_STORED, ARTIFACT_DELETED,
             RELEASE_CANDIDATE, RELEASE_PUBLISHED, RELEASE_READY, RELEASE_REJECTED, RELEASE_GATE_REVOKED,
             RELEASE_ROLLED_BACK, RELEASE_WITHDRAWN,
+            PROMOTION_QUEUED, PROMOTION_VERSIONING, PROMOTION_BUILDING, PROMOTION_TESTING, PROMOTION_AWAITING_APPROVAL,
+            PROMOTION_PUBLISHED, PROMOTION_FAILED, PROMOTION_CANCELLED,
             TEST_REPORTED);
 
     private static final Map<String, EventType<?>> BY_NAME =
@@ -85,5 +97,21 @@ public final class EventCatalog {
 
     public static Optional<EventType<?>> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The type of a release request reaching {@code state} ({@code awaiting-approval}, ...), if that is a state. */
+    @SuppressWarnings("unchecked")
+    public static Optional<EventType<PromotionStateChanged>> promotion(String state) {
+        return state == null ? Optional.empty() : byName(promotionTypeName(state))
+                .filter(t -> t.dataClass() == PromotionStateChanged.class).map(t -> (EventType<PromotionStateChanged>) t);
+    }
+
+    /** Type names take no hyphens, so {@code awaiting-approval} is {@code dev.kiln.promotion.awaiting.approval.v1}. */
+    private static String promotionTypeName(String state) {
+        return "dev.kiln.promotion." + state.replace('-', '.') + ".v1";
+    }
+
+    private static EventType<PromotionStateChanged> promotionType(String state) {
+        return new EventType<>(promotionTypeName(state), Topics.RELEASES, PromotionStateChanged.class);
     }
 }

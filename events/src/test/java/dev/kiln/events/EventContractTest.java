@@ -95,6 +95,17 @@ class EventContractTest {
     }
 
     @Test
+    void aPromotionsStateChoosesItsEventType() {
+        PromotionStateChanged waiting = new PromotionStateChanged("pr-7h3k9w2m4q", "promotion", "awaiting-approval", "beta",
+                4790, "4790.1.0", "b-0190c2a1", "every gate but the approvals holds", java.time.Instant.parse("2026-08-21T21:00:00Z"));
+
+        assertThat(waiting.eventType()).isSameAs(EventCatalog.PROMOTION_AWAITING_APPROVAL);
+        assertThat(waiting.eventType().name()).isEqualTo("dev.kiln.promotion.awaiting.approval.v1");
+        assertThat(EventCatalog.promotion("superseded")).isEmpty();
+        assertThat(EventCatalog.promotion("rolled-back")).isEmpty();
+    }
+
+    @Test
     void everySchemaFileBelongsToACatalogedType() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/schemas"))) {
             Set<String> names = files.map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))

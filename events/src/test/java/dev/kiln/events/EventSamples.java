@@ -62,8 +62,29 @@ final class EventSamples {
             Map.entry(EventCatalog.RELEASE_WITHDRAWN, new ReleaseWithdrawn("4593.2.6", "stable",
                     Map.of("amd64", "4593.2.5", "arm64", "4593.2.5"), "update breaks boot on some arm64 boards", "alice", AT)),
             Map.entry(EventCatalog.RELEASE_PUBLISHED, new ReleasePublished("4593.2.5", "stable", List.of("amd64", "arm64"), AT)),
+            Map.entry(EventCatalog.PROMOTION_QUEUED, promotion("promotion", "queued", "beta", 4790, null, null,
+                    "behind pr-4k2m9x7q1c in beta/4790")),
+            Map.entry(EventCatalog.PROMOTION_VERSIONING, promotion("new-major", "versioning", "alpha", null, null, null,
+                    "first in its lane")),
+            Map.entry(EventCatalog.PROMOTION_BUILDING, promotion("promotion", "building", "beta", 4790, "4790.1.0", BUILD,
+                    "build " + BUILD + " of beta-4790.1.0 started (os)")),
+            Map.entry(EventCatalog.PROMOTION_TESTING, promotion("promotion", "testing", "beta", 4790, "4790.1.0", BUILD,
+                    "release candidate 4790.1.0 exists")),
+            Map.entry(EventCatalog.PROMOTION_AWAITING_APPROVAL, promotion("patch", "awaiting-approval", "stable", 4593,
+                    "4593.2.6", BUILD, "every gate but the approvals holds")),
+            Map.entry(EventCatalog.PROMOTION_PUBLISHED, promotion("patch", "published", "stable", 4593, "4593.2.6", BUILD,
+                    "4593.2.6 was published in stable")),
+            Map.entry(EventCatalog.PROMOTION_FAILED, promotion("patch", "failed", "stable", 4593, "4593.2.6", BUILD,
+                    "build " + BUILD + " failed: step image-arm64 failed: exit code 1")),
+            Map.entry(EventCatalog.PROMOTION_CANCELLED, promotion("new-major", "cancelled", "alpha", 4800, "4800.0.0", BUILD,
+                    "wrong kernel config")),
             Map.entry(EventCatalog.TEST_REPORTED, new TestReported("kola-run-8812", "4593.2.5", "kola", "amd64", "qemu_uefi",
                     "passed", "kola-ci", "https://ci.example.org/kola/8812", AT, 2)));
+
+    private static PromotionStateChanged promotion(String type, String state, String channel, Integer major, String version,
+            String buildId, String reason) {
+        return new PromotionStateChanged("pr-7h3k9w2m4q", type, state, channel, major, version, buildId, reason, AT);
+    }
 
     private EventSamples() {
     }

@@ -1,2 +1,2 @@
-/** Adapters from release-service's ports to the other Kiln services' clients. */
+/** Adapters from release-service's ports to the shared clients of artifact-service, version-service and build-runner. */
 package dev.kiln.release.client;

@@ -1,6 +1,7 @@
 package dev.kiln.release.config;
 
 import dev.kiln.release.domain.gate.GatePolicies;
+import dev.kiln.release.domain.promotion.PromotionRules;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,12 @@ public class DomainBeans {
     @Singleton
     GatePolicies gatePolicies(ReleaseConfig config) {
         return PolicyFile.load(config.policy());
+    }
+
+    @Produces
+    @Singleton
+    PromotionRules promotionRules(GatePolicies policies) {
+        return new PromotionRules(policies.all());
     }
 
     /** Reads the policy at start-up, so that a bad file stops the service with its message instead of failing requests. */

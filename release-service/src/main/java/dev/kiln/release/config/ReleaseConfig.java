@@ -28,4 +28,12 @@ public interface ReleaseConfig {
     /** How long a pending channel operation must go without an attempt before a sweep takes it (not the one running it now). */
     @WithDefault("1m")
     Duration operationQuiet();
+
+    /** How often open release requests get a pass, so that a missed event or a restart still moves them. */
+    @WithDefault("30s")
+    Duration promotionSweepEvery();
+
+    /** How long after start the first promotion sweep runs. */
+    @WithDefault("10s")
+    Duration promotionSweepDelay();
 }

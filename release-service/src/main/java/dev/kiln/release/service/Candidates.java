@@ -6,6 +6,8 @@ import dev.kiln.events.ReleaseCandidate;
 import dev.kiln.flatcar.CacheAreas;
 import dev.kiln.flatcar.Version;
 import dev.kiln.release.config.ReleaseConfig;
+import dev.kiln.release.domain.promotion.PromotionRequest;
+import dev.kiln.release.domain.promotion.PromotionStore;
 import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +33,14 @@ public class Candidates {
     private final Outbox outbox;
     private final Clock clock;
     private final ReleaseConfig config;
+    private final PromotionStore requests;
 
-    public Candidates(ReleaseStore releases, Outbox outbox, Clock clock, ReleaseConfig config) {
+    public Candidates(ReleaseStore releases, Outbox outbox, Clock clock, ReleaseConfig config, PromotionStore requests) {
         this.releases = releases;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.requests = requests;
     }
 
     /** Returns the new candidate, or empty when the build makes none. */
@@ -54,7 +58,7 @@ public class Candidates {
             return Optional.empty();
         }
         Release candidate = Release.candidate(version.get(), build.commit(), build.buildId(), sdk.get(), build.arches(),
-                build.vendors() == null ? List.of() : build.vendors(), Optional.empty(), "build:" + build.buildId(),
+                build.vendors() == null ? List.of() : build.vendors(), requesterOf(build, version.get()), "build:" + build.buildId(),
                 "build " + build.buildId() + " (" + build.pipeline() + ") succeeded", clock.instant());
         if (!releases.create(candidate)) {
             LOG.infof("build %s of %s: the release exists already; nothing to do", build.buildId(), build.version());
@@ -62,6 +66,15 @@ public class Candidates {
         }
         outbox.append(announcement(candidate));
         return Optional.of(candidate);
+    }
+
+    /**
+     * Who asked for the release request that started this build: the approval gate does not count them. By version
+     * too, for a build that ended before its request stored the build's id (a restart in between).
+     */
+    private Optional<String> requesterOf(BuildSucceeded build, Version version) {
+        return requests.findByBuild(build.buildId()).or(() -> requests.findByVersion(version))
+                .map(PromotionRequest::requestedBy);
     }
 
     private ReleaseCandidate announcement(Release candidate) {

@@ -10,6 +10,20 @@ public sealed interface ReleaseRequest {
     /** The lane the request queues in. */
     Lane lane();
 
+    /** {@code new-major}, {@code promotion} or {@code patch}, as the API and events name it. */
+    default String type() {
+        return switch (this) {
+            case NewMajor ignored -> "new-major";
+            case Promotion ignored -> "promotion";
+            case Patch ignored -> "patch";
+        };
+    }
+
+    /** The channel the release is for. */
+    default Channel channel() {
+        return lane().channel();
+    }
+
     /** A new alpha on a new major (full pipeline). */
     record NewMajor() implements ReleaseRequest {
         @Override

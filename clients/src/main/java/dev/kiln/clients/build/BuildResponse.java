@@ -1,0 +1,35 @@
+package dev.kiln.clients.build;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A build as build-runner answers it, without its step runs (callers that need them read the build page). Readers
+ * ignore fields they do not know. {@code state}: requested, running, succeeded, failed or cancelled.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BuildResponse(
+        String id,
+        String pipeline,
+        String state,
+        String reason,
+        String tag,
+        String version,
+        String sdkVersion,
+        List<String> arches,
+        List<String> vendors,
+        String requestedBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    /** Succeeded, failed or cancelled: nothing will change any more. */
+    public boolean finished() {
+        return state != null && switch (state.toLowerCase(Locale.ROOT)) {
+            case "succeeded", "failed", "cancelled" -> true;
+            default -> false;
+        };
+    }
+}

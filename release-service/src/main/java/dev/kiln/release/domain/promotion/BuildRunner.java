@@ -1,0 +1,16 @@
+package dev.kiln.release.domain.promotion;
+
+import java.util.Optional;
+
+/** build-runner, as release requests need it (port; the client package implements it). Failures: {@link CallFailedException}. */
+public interface BuildRunner {
+
+    /** Starts the build and returns its id; the same {@code idempotencyKey} returns the same build again. */
+    String start(BuildOrder order, String idempotencyKey);
+
+    /** How the build ended; empty while it runs (or when build-runner does not know it). */
+    Optional<BuildOutcome> outcome(String buildId);
+
+    /** Cancels the build; a build that already ended is left as it is. */
+    void cancel(String buildId, String reason);
+}
