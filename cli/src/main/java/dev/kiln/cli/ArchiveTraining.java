@@ -38,13 +38,17 @@ public final class ArchiveTraining {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
             Map<String, String> env = Map.of("HOME", home.toString(), "KILN_CONFIG", home.resolve("config").toString());
-            run(env, "config", "set-context", "training", "--version-service", url, "--build-runner", url);
+            run(env, "config", "set-context", "training", "--version-service", url, "--build-runner", url,
+                    "--artifact-service", url, "--release-service", url);
             run(env, "--help");
             run(env, "build", "start", "--help");
             run(env, "version", "parse", "stable-4593.2.5");
             run(env, "version", "show", "stable-4593.2.5", "-o", "yaml");
             run(env, "build", "show", "b1", "-o", "json");
             run(env, "build", "show", "b1");
+            run(env, "release", "gates", "4593.2.5");
+            run(env, "channel", "show", "stable");
+            run(env, "promotion", "show", "p1", "-o", "yaml");
             run(env, "config", "get-contexts");
             run(env, "completion", "bash");
         } finally {

@@ -2,10 +2,14 @@ package dev.kiln.cli;
 
 import dev.kiln.cli.command.BuildCommand;
 import dev.kiln.cli.command.CacheCommand;
+import dev.kiln.cli.command.ChannelCommand;
 import dev.kiln.cli.command.CompletionCommand;
 import dev.kiln.cli.command.ConfigCommand;
 import dev.kiln.cli.command.GcCommand;
 import dev.kiln.cli.command.LogsCommand;
+import dev.kiln.cli.command.PromoteCommand;
+import dev.kiln.cli.command.PromotionCommand;
+import dev.kiln.cli.command.ReleaseCommand;
 import dev.kiln.cli.command.VersionCommand;
 import dev.kiln.cli.http.ExitCodes;
 import dev.kiln.cli.http.KilnCliException;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 // scope INHERIT: every noun and verb gets -h/--help (and the footer) without repeating it
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0", scope = ScopeType.INHERIT,
-        description = "Builds, logs, versions, the build cache and garbage collection of a Kiln installation.",
+        description = "Builds, logs, versions, the build cache, garbage collection, releases, promotions and channels "
+                + "of a Kiln installation.",
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage, 3 not found,",
                 "4 conflict or illegal request, 5 unauthenticated or forbidden, 6 server unreachable.",
                 "Contexts: kiln config --help. Output: -o table|json|yaml on every read."})
@@ -28,7 +33,8 @@ public final class Kiln implements Callable<Integer> {
 
     /** The nouns, in the order --help lists them. */
     static final List<Class<?>> NOUNS = List.of(ConfigCommand.class, BuildCommand.class, LogsCommand.class,
-            VersionCommand.class, CacheCommand.class, GcCommand.class, CompletionCommand.class);
+            VersionCommand.class, CacheCommand.class, GcCommand.class, ReleaseCommand.class, PromoteCommand.class,
+            PromotionCommand.class, ChannelCommand.class, CompletionCommand.class);
 
     private final Cli cli;
 
@@ -61,17 +67,20 @@ public final class Kiln implements Callable<Integer> {
     }
 
     /**
-     * The command tree for these arguments. Picocli reflects over every command it is given, which costs most of a
-     * second on a busy machine; so only the noun being run is built in full, the others are stand-ins with their
-     * name and description, which is all {@code kiln --help} and picocli's suggestions show of them.
+     * The command tree for these arguments. Picocli reflects over every command it is given (annotation proxies,
+     * method parameters, mixins), which is most of a command's start-up; so only the noun being run is built, and of
+     * it only the verb being run when there is one (other nouns and verbs are stand-ins with their name and
+     * description, which is all help and picocli's suggestions show of them). Completion builds everything.
      */
     public static CommandLine commandLine(Cli cli, String... args) {
         String noun = NounStandIns.nounIn(args);
-        CommandLine commandLine = new CommandLine(Kiln.class, new CliFactory(cli));
+        String verb = NounStandIns.verbIn(args);
+        boolean everything = "completion".equals(noun);
+        CliFactory factory = new CliFactory(cli);
+        CommandLine commandLine = new CommandLine(Kiln.class, factory);
         for (Class<?> type : NOUNS) {
             String name = type.getAnnotation(Command.class).name();
-            boolean full = name.equals(noun) || "completion".equals(noun);
-            commandLine.addSubcommand(name, full ? new CommandLine(type, new CliFactory(cli))
+            commandLine.addSubcommand(name, everything || name.equals(noun) ? noun(type, everything ? null : verb, factory)
                     : new CommandLine(NounStandIns.standIn(type)));
         }
         commandLine
@@ -89,6 +98,16 @@ public final class Kiln implements Callable<Integer> {
                 });
         commandLine.getCommandSpec().usageMessage().sortOptions(false);
         return commandLine;
+    }
+
+    /** The noun in full, or, for a verb that it has, with only that verb in full (and not for help on the noun). */
+    private static CommandLine noun(Class<?> type, String verb, CliFactory factory) {
+        try {
+            CommandLine oneVerb = verb == null ? null : NounStandIns.withOneVerb(type, verb, factory);
+            return oneVerb != null ? oneVerb : new CommandLine(type, factory);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the command " + type.getSimpleName(), e);
+        }
     }
 
     /** Runs one command line and returns its exit code; never exits the JVM, so tests can call it. */

@@ -43,7 +43,7 @@ public final class ConfigFile {
             if (text.isBlank()) {
                 return KilnConfig.empty();
             }
-            var document = (text.strip().startsWith("{") ? Json.mapper() : Json.yaml()).readTree(text);
+            var document = text.strip().startsWith("{") ? Json.readTree(text) : Json.yaml().readTree(text);
             return document == null || !document.isObject() ? KilnConfig.empty() : ConfigJson.read(document);
         } catch (IOException e) {
             throw new KilnCliException(ExitCodes.USAGE, "cannot read config file " + path + ": " + e.getMessage(), e);
@@ -56,7 +56,7 @@ public final class ConfigFile {
             Path dir = path.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, ".config", ".tmp");
-            Files.writeString(temporary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(ConfigJson.write(config)) + "\n");
+            Files.writeString(temporary, Json.writePretty(ConfigJson.write(config)) + "\n");
             Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new KilnCliException(ExitCodes.FAILED, "cannot write config file " + path + ": " + e.getMessage(), e);

@@ -22,7 +22,7 @@ public final class ConfigJson {
     }
 
     public static ObjectNode write(KilnConfig config) {
-        ObjectNode document = Json.mapper().createObjectNode();
+        ObjectNode document = Json.object();
         if (config.currentContext() != null) {
             document.put("currentContext", config.currentContext());
         }

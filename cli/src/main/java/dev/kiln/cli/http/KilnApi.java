@@ -97,14 +97,22 @@ public class KilnApi {
     }
 
     private ApiResponse call(String method, Service service, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(service, path, headers).timeout(CALL_TIMEOUT)
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        HttpResponse<String> response = send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8), false);
-        if (response.statusCode() >= 400) {
-            throw Problems.toException(method, response.uri().toString(), response.statusCode(), response.headers(),
-                    response.body());
+        String url = url(service, path);
+        URI uri = uri(url);
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        context.token().ifPresent(token -> all.put("Authorization", "Bearer " + token));
+        UrlConnectionCall.Answer answer;
+        try {
+            answer = UrlConnectionCall.send(uri, method, all, body, (int) CALL_TIMEOUT.toMillis());
+        } catch (ConnectException | java.net.SocketTimeoutException e) {
+            throw unreachable(method, uri, "connection refused or timed out");
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreachable(method, uri, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new ApiResponse(response.statusCode(), response.headers(), response.body());
+        if (answer.status() >= 400) {
+            throw Problems.toException(method, url, answer.status(), answer.headers(), answer.body());
+        }
+        return new ApiResponse(answer.status(), answer.headers(), answer.body());
     }
 
     /** A GET whose body the caller reads as a stream (downloads, logs) and must close. */
@@ -127,16 +135,23 @@ public class KilnApi {
     }
 
     private HttpRequest.Builder request(Service service, String path, Map<String, String> headers) {
-        String url = url(service, path);
-        HttpRequest.Builder request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(url));
-        } catch (IllegalArgumentException e) {
-            throw new KilnCliException(ExitCodes.USAGE, "not a valid URL: " + url + " (" + e.getMessage() + ")");
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(url(service, path)));
         headers.forEach(request::header);
         context.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         return request;
+    }
+
+    private static URI uri(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http or https URL with a host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new KilnCliException(ExitCodes.USAGE, "not a valid URL: " + url + " (" + e.getMessage() + ")");
+        }
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler, boolean mayRedirect) {
@@ -153,8 +168,11 @@ public class KilnApi {
     }
 
     private static KilnCliException unreachable(HttpRequest request, String why) {
-        return new KilnCliException(ExitCodes.UNREACHABLE,
-                "cannot reach " + request.method() + " " + request.uri() + ": " + why);
+        return unreachable(request.method(), request.uri(), why);
+    }
+
+    private static KilnCliException unreachable(String method, URI uri, String why) {
+        return new KilnCliException(ExitCodes.UNREACHABLE, "cannot reach " + method + " " + uri + ": " + why);
     }
 
     private static void failOnError(String method, HttpResponse<InputStream> response) {

@@ -43,7 +43,8 @@ public final class Table {
             value.forEach(element -> parts.add(text(element)));
             return parts.isEmpty() ? "-" : String.join(",", parts);
         }
-        return value.isValueNode() ? value.asText() : value.toString();
+        // JsonNode.toString() would create an ObjectMapper
+        return value.isValueNode() ? value.asText() : Json.write(value);
     }
 
     public static void printAligned(PrintWriter out, List<String> headers, List<List<String>> rows) {

@@ -57,7 +57,7 @@ public class Candidates {
                     build.version(), build.sdkVersion());
             return Optional.empty();
         }
-        Release candidate = Release.candidate(version.get(), null, build.buildId(), sdk.get(), build.arches(),
+        Release candidate = Release.candidate(version.get(), build.commit(), build.buildId(), sdk.get(), build.arches(),
                 build.vendors() == null ? List.of() : build.vendors(), requesterOf(build, version.get()), "build:" + build.buildId(),
                 "build " + build.buildId() + " (" + build.pipeline() + ") succeeded", clock.instant());
         if (!releases.create(candidate)) {

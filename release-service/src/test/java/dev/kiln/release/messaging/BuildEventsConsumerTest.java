@@ -42,6 +42,7 @@ class BuildEventsConsumerTest {
                 .body("channel", equalTo("alpha"))
                 .body("tag", equalTo("alpha-4790.0.1"))
                 .body("buildId", equalTo("b-479001"))
+                .body("commit", equalTo(Builds.COMMIT))
                 .body("arches", contains("amd64", "arm64"))
                 .body("transitions", hasSize(1))
                 .body("transitions[0].actor", equalTo("build:b-479001"));

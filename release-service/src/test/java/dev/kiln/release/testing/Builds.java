@@ -7,6 +7,9 @@ import java.util.List;
 /** Successful builds as build-runner announces them, for real Flatcar versions. */
 public final class Builds {
 
+    /** The scripts commit every build here was made from. */
+    public static final String COMMIT = "5d3c7e2a9f0b41c6d8e7a1b2c3d4e5f60718293a";
+
     private Builds() {
     }
 
@@ -18,6 +21,7 @@ public final class Builds {
     public static BuildSucceeded succeeded(String version, List<String> arches, List<String> vendors) {
         String build = "b-" + version.replaceAll("[^0-9a-z]", "");
         return new BuildSucceeded(build, "os", "stable-" + version, version, "4593.0.0", arches, vendors,
-                List.of("images/amd64/" + version + "/version.txt"), Instant.now());
+                List.of("images/amd64/" + version + "/version.txt"), Instant.now(), "flatcar-" + version.split("\\.")[0],
+                COMMIT);
     }
 }

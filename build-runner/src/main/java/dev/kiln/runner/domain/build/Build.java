@@ -139,7 +139,7 @@ public final class Build {
         finishedAt = now;
         List<String> outputs = runs.values().stream().flatMap(r -> r.outputs().stream()).distinct().toList();
         events.add(new BuildSucceeded(id, pipeline.name(), tag(), versionString(), version.sdkVersion(),
-                request.arches(), request.vendors(), outputs, now));
+                request.arches(), request.vendors(), outputs, now, version.branch(), version.commit()));
     }
 
     void fail(List<String> failedRuns, String why, Instant now) {

@@ -372,8 +372,11 @@ class BuildReconcilerTest {
 
         assertThat(build.state()).isEqualTo(BuildState.SUCCEEDED);
         List<KilnEvent> events = build.drainEvents();
-        assertThat(events).last().isInstanceOfSatisfying(BuildSucceeded.class, e -> assertThat(e.outputs())
-                .containsExactlyInAnyOrder(PACKAGES_AMD64, PACKAGES_ARM64, IMAGE_AMD64, IMAGE_ARM64));
+        assertThat(events).last().isInstanceOfSatisfying(BuildSucceeded.class, e -> {
+            assertThat(e.outputs()).containsExactlyInAnyOrder(PACKAGES_AMD64, PACKAGES_ARM64, IMAGE_AMD64, IMAGE_ARM64);
+            assertThat(e.branch()).isEqualTo("main");
+            assertThat(e.commit()).isEqualTo("ab6d76d957");
+        });
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** -o table|json|yaml, tables, colours and progress bars. */
+package dev.kiln.cli.output;

@@ -1,0 +1,85 @@
+package dev.kiln.clients.artifact;
+
+import dev.kiln.clients.ServiceCallException;
+import dev.kiln.clients.ServiceCalls;
+import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.Version;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The one client of artifact-service's channel publishing every Kiln service uses: the service token on every
+ * call, transient failures retried by the shared policy (every call here is idempotent, so a retry is safe), and
+ * failures as {@link ServiceCallException}s carrying the problem type artifact-service answered with
+ * ({@code version-withdrawn}, {@code version-not-in-channel}, {@code nothing-to-publish}, ...).
+ */
+@ApplicationScoped
+public class ArtifactServiceClient {
+
+    private final ArtifactServiceApi api;
+    private final ServiceCalls calls = new ServiceCalls("artifact-service");
+
+    public ArtifactServiceClient(@RestClient ArtifactServiceApi api) {
+        this.api = api;
+    }
+
+    /** Copies {@code images/<arch>/<version>/} to {@code <channel>/<arch>-usr/<version>/} inside the object store. */
+    public ChannelCopy copyToChannel(Channel channel, String arch, Version version) {
+        return calls.call("PUT " + channelPath(channel, arch) + "/versions/" + version,
+                () -> api.copyToChannel(channel.id(), arch, version.plusForm()));
+    }
+
+    /** Points {@code <channel>/<arch>-usr/<name>/} ({@code current}, {@code current-2024}) at {@code version}. */
+    public void movePointer(Channel channel, String arch, String name, Version version) {
+        calls.call("PUT " + channelPath(channel, arch) + "/pointers/" + name,
+                () -> api.movePointer(channel.id(), arch, name, new MovePointerRequest(version.plusForm())));
+    }
+
+    /** Removes a pointer; one that is already gone counts as removed. */
+    public void removePointer(Channel channel, String arch, String name) {
+        calls.call("DELETE " + channelPath(channel, arch) + "/pointers/" + name, () -> {
+            api.removePointer(channel.id(), arch, name).close();
+            return null;
+        });
+    }
+
+    /** The pointers of {@code <channel>/<arch>-usr/}. */
+    public List<ChannelPointer> pointers(Channel channel, String arch) {
+        return calls.call("GET " + channelPath(channel, arch) + "/pointers", () -> api.pointers(channel.id(), arch));
+    }
+
+    /** From now on every read under {@code <channel>/<arch>-usr/<version>/} answers 410; a repeat is a no-op. */
+    public void withdraw(Channel channel, String arch, Version version, String reason) {
+        calls.call("POST " + channelPath(channel, arch) + "/versions/" + version + "/withdrawal",
+                () -> api.withdraw(channel.id(), arch, version.plusForm(), new WithdrawalRequest(reason)));
+    }
+
+    /**
+     * Stores one of the files a release writes beside the images: {@code releases/releases.json},
+     * {@code <channel>/releases.json}, {@code lts/lts-info} or {@code <channel>/<arch>-usr/<version>/kiln-manifest.json}.
+     */
+    public void putChannelFile(String path, String contentType, byte[] body) {
+        calls.call("PUT /api/v1/channel-files/" + path, () -> {
+            api.putChannelFile(CachePathEncoding.encode(path), contentType, body).close();
+            return null;
+        });
+    }
+
+    /** {@code GET /cache/<path>}: the file's bytes, empty when there is none. */
+    public Optional<byte[]> readCacheFile(String path) {
+        try {
+            return Optional.of(calls.call("GET /cache/" + path, () -> api.readCacheFile(CachePathEncoding.encode(path))));
+        } catch (ServiceCallException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String channelPath(Channel channel, String arch) {
+        return "/api/v1/channels/" + channel.id() + "/" + arch;
+    }
+}
