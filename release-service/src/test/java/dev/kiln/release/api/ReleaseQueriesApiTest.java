@@ -70,7 +70,7 @@ class ReleaseQueriesApiTest {
 
         given().get("/api/v1/releases/4230.3.2").then().statusCode(200)
                 .body("version", equalTo("4230.3.2")).body("channel", equalTo("lts")).body("state", equalTo("ready"))
-                .body("sdkVersion", equalTo("4593.0.0")).body("commit", nullValue()).body("vendors", contains("qemu_uefi"))
+                .body("sdkVersion", equalTo("4593.0.0")).body("commit", equalTo(Builds.COMMIT)).body("vendors", contains("qemu_uefi"))
                 .body("transitions.from", contains(null, "candidate"))
                 .body("transitions.to", contains("candidate", "ready"))
                 .body("transitions[1].actor", equalTo("releaser2"))
