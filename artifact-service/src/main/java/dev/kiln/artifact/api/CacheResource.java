@@ -8,6 +8,8 @@ import dev.kiln.artifact.domain.UploadRequest;
 import dev.kiln.artifact.domain.UploadResult;
 import dev.kiln.artifact.service.ArtifactUploads;
 import dev.kiln.artifact.service.CacheReader;
+import dev.kiln.artifact.service.ChannelReads;
+import dev.kiln.flatcar.Channel;
 import dev.kiln.common.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,8 +44,11 @@ public class CacheResource {
     private final CacheReader reader;
     private final CacheResponses responses;
     private final CacheMetrics metrics;
+    private final ChannelReads channels;
 
-    public CacheResource(ArtifactUploads uploads, CacheReader reader, ArtifactConfig config, CacheMetrics metrics) {
+    public CacheResource(ArtifactUploads uploads, CacheReader reader, ArtifactConfig config, CacheMetrics metrics,
+            ChannelReads channels) {
+        this.channels = channels;
         this.uploads = uploads;
         this.reader = reader;
         this.responses = new CacheResponses(reader, config.download(), metrics);
@@ -77,6 +82,10 @@ public class CacheResource {
             throw new ArtifactException(ArtifactException.Reason.INVALID_PATH,
                     "'" + path + "' names a directory; PUT a file path (no trailing '/')");
         }
+        if (path.segments().size() > 1 && Channel.ofId(path.segments().getFirst()).isPresent()) {
+            throw new ArtifactException(ArtifactException.Reason.CONFLICT, "channel-directory", "'" + path
+                    + "' lies in a channel directory, which only /api/v1/channels and /api/v1/channel-files write", null);
+        }
         UploadResult result = upload(new UploadRequest(path, body, declaredLength(headers),
                 headers.getHeaderString(EXPECTED_SHA256), headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 security.getUserPrincipal().getName()));
@@ -101,26 +110,29 @@ public class CacheResource {
         if (request.path().equals("/cache")) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(PREFIX)).build();
         }
-        CachePath path = RequestPaths.after(PREFIX, request.path());
-        if (path.isDirectory()) {
-            return listing(path, headers, withBody);
+        CachePath requested = RequestPaths.after(PREFIX, request.path());
+        // a pointer is resolved here, once: everything below reads one version's directory
+        CachePath path = channels.resolve(requested);
+        if (requested.isDirectory()) {
+            return listing(requested, path, headers, withBody);
         }
         Optional<ObjectInfo> info = reader.stat(path);
         if (info.isEmpty()) {
             if (reader.isDirectory(path)) {
                 return Response.status(Response.Status.MOVED_PERMANENTLY)
-                        .location(URI.create(PREFIX + path.asDirectory().value())).build();
+                        .location(URI.create(PREFIX + requested.asDirectory().value())).build();
             }
-            throw new ArtifactException(ArtifactException.Reason.NOT_FOUND, "no file at '" + path + "'");
+            throw new ArtifactException(ArtifactException.Reason.NOT_FOUND, "no file at '" + requested + "'");
         }
         return responses.file(path, info.get(), headers, withBody);
     }
 
-    private Response listing(CachePath directory, HttpHeaders headers, boolean withBody) {
+    private Response listing(CachePath requested, CachePath directory, HttpHeaders headers, boolean withBody) {
         DirectoryListing listing = reader.list(directory)
-                .map(entries -> new DirectoryListing(PREFIX + directory.value(), directory.isRoot(), entries))
+                .map(entries -> new DirectoryListing(PREFIX + requested.value(), requested.isRoot(),
+                        channels.withPointers(requested, entries)))
                 .orElseThrow(() -> new ArtifactException(ArtifactException.Reason.NOT_FOUND,
-                        "no directory at '" + directory + "'"));
+                        "no directory at '" + requested + "'"));
         boolean json = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType());
         String body = json ? listing.json() : listing.html();

@@ -22,6 +22,7 @@ public class ArtifactException extends DomainException {
         CAPACITY_EXHAUSTED(Kind.UNAVAILABLE, "Upload capacity exhausted"),
         NOT_FOUND(Kind.NOT_FOUND, "Not found"),
         CONFLICT(Kind.CONFLICT, "Conflict"),
+        GONE(Kind.GONE, "Gone"),
         DEPENDENCY_UNAVAILABLE(Kind.UNAVAILABLE, "Dependency unavailable");
 
         private final Kind kind;

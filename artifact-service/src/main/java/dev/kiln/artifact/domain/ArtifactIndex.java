@@ -21,6 +21,12 @@ public interface ArtifactIndex {
 
     long count(ArtifactQuery query);
 
+    /** Every entry under the directory {@code prefix}, ordered by path. */
+    List<StoredArtifact> under(String prefix);
+
+    /** Whether any entry lies under the directory {@code prefix}. */
+    boolean anyUnder(String prefix);
+
     /** Removes the entries of these paths; returns the ones that existed. */
     List<StoredArtifact> removeAll(Collection<String> paths);
 

@@ -1,13 +1,14 @@
 package dev.kiln.artifact.domain;
 
 import dev.kiln.flatcar.CacheAreas;
+import dev.kiln.flatcar.Channel;
 import dev.kiln.flatcar.Version;
 import java.util.List;
 
 /**
  * Flatcar's cache layout (flatcar-ci.md 2.2): {@code sdk/<arch>/<V+>/}, {@code containers/<V->/},
  * {@code boards/<arch>-usr/<V+>/pkgs/}, {@code images/<arch>/<V+>/}, {@code testing/<V+>/<arch>/<vendor>/},
- * {@code build-logs/<V+>/}. Other top-level areas are stored as they are, without version or arch.
+ * {@code build-logs/<V+>/}; and a channel's published releases, {@code <channel>/<arch>-usr/<V>/}. Other top-level areas are stored as they are, without version or arch.
  */
 public final class CacheLayout {
 
@@ -36,7 +37,9 @@ public final class CacheLayout {
                     s.size() > 2 ? CacheAreas.boardArch(s.get(1)) : null);
             case CacheAreas.CONTAINERS, CacheAreas.BUILD_LOGS -> new CacheLocation(area, versionAt(s, 1), null);
             case CacheAreas.TESTING -> new CacheLocation(area, versionAt(s, 1), s.size() > 3 ? s.get(2) : null);
-            default -> new CacheLocation(area, null, null);
+            default -> Channel.ofId(area).isPresent() && s.size() > 2 && s.get(1).endsWith(CacheAreas.BOARD_SUFFIX)
+                    ? new CacheLocation(area, versionAt(s, 2), CacheAreas.boardArch(s.get(1)))
+                    : new CacheLocation(area, null, null);
         };
     }
 

@@ -27,6 +27,12 @@ public interface ObjectStore {
     Optional<ObjectInfo> stat(String key);
 
     /**
+     * Copies the object at {@code sourceKey} to {@code targetKey} inside the store (no bytes pass through this
+     * service), with the given content type and write id; returns the target's entity tag.
+     */
+    String copy(String sourceKey, String targetKey, String contentType, String writeId, boolean generated);
+
+    /**
      * The bytes {@code offset .. offset+length-1} of the object ({@code length < 0} reads to the end), provided
      * it still has entity tag {@code etag} (null accepts any).
      */

@@ -66,6 +66,17 @@ public class ArtifactRepository implements PanacheRepositoryBase<ArtifactEntity,
     }
 
     @Override
+    public List<StoredArtifact> under(String prefix) {
+        return list("path like ?1 escape '\\' order by path", LikePatterns.startingWith(prefix)).stream()
+                .map(ArtifactRepository::toDomain).toList();
+    }
+
+    @Override
+    public boolean anyUnder(String prefix) {
+        return find("path like ?1 escape '\\'", LikePatterns.startingWith(prefix)).firstResultOptional().isPresent();
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredArtifact> removeAll(Collection<String> paths) {
         if (paths.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.kiln.artifact.service;
 
 import dev.kiln.artifact.domain.ArtifactException;
 import dev.kiln.artifact.domain.ObjectStore;
+import dev.kiln.artifact.domain.channel.ChannelState;
 import dev.kiln.artifact.domain.gc.CacheSnapshots;
 import dev.kiln.artifact.domain.gc.GcOptions;
 import dev.kiln.artifact.domain.gc.GcOverrides;
@@ -40,10 +41,12 @@ public class GarbageCollector {
     private final GcExecution execution;
     private final GcOptions options;
     private final Clock clock;
+    private final ChannelState channels;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "kiln-gc"));
 
     public GarbageCollector(VersionCatalog catalog, VersionService versionService, ObjectStore store, GcRuns runs,
-            GcExecution execution, GcOptions options, Clock clock) {
+            GcExecution execution, GcOptions options, Clock clock, ChannelState channels) {
+        this.channels = channels;
         this.catalog = catalog;
         this.versionService = versionService;
         this.store = store;
@@ -61,7 +64,7 @@ public class GarbageCollector {
     GcPlan plan(GcSettings settings) {
         ensureCatalogSynced();
         return GcPolicy.plan(catalog.versions(), catalog.releases(), CacheSnapshots.take(store), settings,
-                clock.instant());
+                clock.instant(), channels.copiedImagesDirectories());
     }
 
     /** Starts a run in the background and returns it as recorded. */

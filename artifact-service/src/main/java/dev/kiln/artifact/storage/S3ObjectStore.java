@@ -5,7 +5,10 @@ import dev.kiln.artifact.domain.ListingEntry;
 import dev.kiln.artifact.domain.ObjectInfo;
 import dev.kiln.artifact.domain.ObjectStore;
 import dev.kiln.artifact.domain.StagedObject;
+import io.minio.CopyObjectArgs;
+import io.minio.Directive;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.SourceObject;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.PutObjectAPIArgs;
@@ -73,6 +76,19 @@ public class S3ObjectStore implements ObjectStore {
                 ObjectHeaders.forPart(unsignedPayload, data, data.length));
         return S3Errors.join(clients.async().putObject(PutObjectAPIArgs.builder().bucket(clients.bucket()).object(key)
                 .data(data, data.length).contentType(contentType).headers(headers).build()), "store an object").etag();
+    }
+
+    /**
+     * S3 CopyObject through the SDK, which itself turns a source above 5 GiB into a multipart copy
+     * (UploadPartCopy); that path refuses the COPY metadata directive, so the metadata is always given anew.
+     */
+    @Override
+    public String copy(String sourceKey, String targetKey, String contentType, String writeId, boolean generated) {
+        return S3Errors.join(clients.async().copyObject(CopyObjectArgs.builder().bucket(clients.bucket()).object(targetKey)
+                .source(SourceObject.builder().bucket(clients.bucket()).object(sourceKey).build())
+                .metadataDirective(Directive.REPLACE)
+                .headers(ObjectHeaders.forObject(contentType, writeId, generated)).build()), "copy an object").etag()
+                .replace("\"", "");
     }
 
     @Override
