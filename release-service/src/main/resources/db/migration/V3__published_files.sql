@@ -21,14 +21,16 @@ create table channel_operation (
 create unique index channel_operation_one_pending on channel_operation (channel) where state = 'pending';
 create index channel_operation_unfinished on channel_operation (state, updated_at) where state in ('pending', 'committed');
 
--- What releases.json says of a release, stored when it is first published so that the feed is one query.
+-- What releases.json says of a release, stored when it is first published so that the feed is one query;
+-- feed_entry is the release's value in releases.json, rendered once (it never changes), aggregated by the feed query.
 create table published_release (
     version         varchar(64)   primary key references release (version),
     channel         varchar(16)   not null,
     arches          varchar(500)  not null,
     published_at    timestamp with time zone not null,
     major_software  varchar(4000) not null,
-    release_notes   text          not null default ''
+    release_notes   text          not null default '',
+    feed_entry      text          not null
 );
 
 -- Per arch of a published release: the files copied into the channel (JSON [{name,size,sha256}]) and its image's

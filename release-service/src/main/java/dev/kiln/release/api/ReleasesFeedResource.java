@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The releases feed in Flatcar's releases.json shape; public. */
@@ -22,7 +21,7 @@ public class ReleasesFeedResource {
     @GET
     @Operation(summary = "Every published or superseded (not withdrawn) release: channel, architectures, release_date, "
             + "major_software, release_notes, keyed by version, newest first")
-    public Map<String, Object> all() {
+    public String all() {
         return feed.all();
     }
 }

@@ -9,6 +9,7 @@ import dev.kiln.release.domain.channel.ChannelStorage.StoredFile;
 import dev.kiln.release.domain.publication.FeedEntry;
 import dev.kiln.release.domain.publication.PackageList;
 import dev.kiln.release.domain.publication.PublicationRecords;
+import dev.kiln.release.domain.publication.ReleasesFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -40,11 +41,12 @@ public class JpaPublicationRecords implements PublicationRecords {
     public void record(FeedEntry entry, Map<String, List<StoredFile>> filesByArch, Map<String, PackageList> packagesByArch) {
         String version = entry.version().toString();
         int inserted = em.createNativeQuery("""
-                insert into published_release (version, channel, arches, published_at, major_software, release_notes)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (version) do nothing""")
+                insert into published_release (version, channel, arches, published_at, major_software, release_notes, feed_entry)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (version) do nothing""")
                 .setParameter(1, version).setParameter(2, entry.channel().id())
                 .setParameter(3, String.join(",", entry.architectures())).setParameter(4, entry.releaseDate())
-                .setParameter(5, write(entry.majorSoftware())).setParameter(6, entry.releaseNotes()).executeUpdate();
+                .setParameter(5, write(entry.majorSoftware())).setParameter(6, entry.releaseNotes())
+                .setParameter(7, write(ReleasesFeed.entry(entry))).executeUpdate();
         if (inserted == 0) {
             return;
         }
@@ -65,6 +67,16 @@ public class JpaPublicationRecords implements PublicationRecords {
         return rows.stream().map(r -> (Object[]) r).map(r -> new FeedEntry(Version.parse((String) r[0]),
                 Channel.ofId((String) r[1]).orElseThrow(), Arrays.asList(((String) r[2]).split(",")),
                 JpaOperationStore.instant(r[3]), read((String) r[4], SOFTWARE), (String) r[5])).toList();
+    }
+
+    @Override
+    public String feedJson() {
+        // json (not jsonb) keeps the aggregate's order: newest version first, as ReleasesFeed.all orders it
+        return (String) em.createNativeQuery("""
+                select coalesce(json_object_agg(p.version, p.feed_entry::json order by r.major desc, r.minor desc, r.patch desc)::text,
+                    '{}')
+                from published_release p join release r on r.version = p.version
+                where r.state in ('published', 'superseded')""").getSingleResult();
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.kiln.release.service;
 
 import dev.kiln.release.domain.publication.PublicationRecords;
-import dev.kiln.release.domain.publication.ReleasesFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Map;
 
 /** Flatcar's releases.json of every published or superseded, not withdrawn release: one read of the stored entries. */
 @ApplicationScoped
@@ -16,8 +14,9 @@ public class ReleasesFeedQuery {
         this.records = records;
     }
 
+    /** The feed as JSON text, aggregated by the database from the entries stored at publication. */
     @Transactional
-    public Map<String, Object> all() {
-        return ReleasesFeed.all(records.feed());
+    public String all() {
+        return records.feedJson();
     }
 }

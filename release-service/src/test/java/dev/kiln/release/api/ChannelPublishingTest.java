@@ -7,6 +7,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.flatcar.Version;
 import dev.kiln.release.jobs.OperationSweeper;
@@ -79,6 +81,23 @@ class ChannelPublishingTest {
                 .body("'4795.0.60'.major_software.kernel", equalTo(List.of("6.6.60")))
                 .body("'4795.0.60'.release_date", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+0000"));
         assertThat(Db.outbox(EventCatalog.RELEASE_PUBLISHED.name(), "4795.0.60")).hasSize(1);
+    }
+
+    @Test
+    void theFeedTheApiAggregatesIsTheFeedWrittenToTheCacheKeyForKey() throws Exception {
+        ready(candidates, "4795.0.65", List.of("pdp11"));
+        publish("alpha", "4795.0.65").statusCode(200);
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode served = json.readTree(given().get("/api/v1/releases.json").then().statusCode(200).extract().asString());
+        JsonNode written = json.readTree(storage.file("releases/releases.json").orElseThrow());
+
+        assertThat(served).isEqualTo(written);
+        List<String> servedKeys = new java.util.ArrayList<>();
+        served.fieldNames().forEachRemaining(servedKeys::add);
+        List<String> writtenKeys = new java.util.ArrayList<>();
+        written.fieldNames().forEachRemaining(writtenKeys::add);
+        assertThat(servedKeys).containsExactlyElementsOf(writtenKeys).contains("4795.0.65");
     }
 
     @Test

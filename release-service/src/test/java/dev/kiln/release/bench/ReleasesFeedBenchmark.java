@@ -71,8 +71,8 @@ class ReleasesFeedBenchmark {
                         vendors, state, created_at) values (?, ?, ?, ?, ?, ?, ?, '4593.0.0', 'amd64,arm64', 'qemu_uefi,ami', ?, ?)
                     on conflict do nothing""");
                     PreparedStatement published = c.prepareStatement("""
-                            insert into release_service.published_release (version, channel, arches, published_at, major_software)
-                            values (?, ?, 'amd64,arm64', ?, ?) on conflict do nothing""")) {
+                            insert into release_service.published_release (version, channel, arches, published_at, major_software,
+                                feed_entry) values (?, ?, 'amd64,arm64', ?, ?, ?) on conflict do nothing""")) {
                 Instant at = Instant.parse("2020-01-01T00:00:00Z");
                 for (int i = 0; i < RELEASES; i++) {
                     int major = 5000 + i / 8;
@@ -95,6 +95,8 @@ class ReleasesFeedBenchmark {
                     published.setString(2, channel);
                     published.setTimestamp(3, when);
                     published.setString(4, SOFTWARE);
+                    published.setString(5, "{\"channel\":\"" + channel + "\",\"architectures\":[\"amd64\",\"arm64\"],"
+                            + "\"release_date\":\"2020-01-01 00:00:00 +0000\",\"major_software\":" + SOFTWARE + ",\"release_notes\":\"\"}");
                     published.addBatch();
                 }
                 release.executeBatch();

@@ -18,6 +18,12 @@ public interface PublicationRecords {
     /** The entries of every published or superseded (not withdrawn) release, in one read. */
     List<FeedEntry> feed();
 
+    /**
+     * The whole feed as JSON text, {@link ReleasesFeed#all} of {@link #feed()} byte for byte in meaning, read as one
+     * aggregated row of the entries rendered at publication: what {@code GET /api/v1/releases.json} answers.
+     */
+    String feedJson();
+
     /** Files per arch as copied into the channel; empty before publication. */
     Map<String, List<StoredFile>> files(Version version);
 

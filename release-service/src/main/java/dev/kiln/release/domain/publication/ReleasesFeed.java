@@ -41,7 +41,8 @@ public final class ReleasesFeed {
         return feed;
     }
 
-    private static Map<String, Object> entry(FeedEntry e) {
+    /** One release's value in the feed. */
+    public static Map<String, Object> entry(FeedEntry e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("channel", e.channel().id());
         out.put("architectures", e.architectures());
