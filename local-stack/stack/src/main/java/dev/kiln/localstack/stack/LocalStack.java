@@ -317,6 +317,9 @@ public final class LocalStack implements AutoCloseable {
                 .replace('-', '_')).append("_URL=").append(url).append('\n'));
         services.forEach((service, process) -> state.append("KILN_PID_").append(service.id().toUpperCase(java.util.Locale.ROOT)
                 .replace('-', '_')).append('=').append(process.process().pid()).append('\n'));
+        if (testSystem != null) {
+            state.append("KILN_PID_TEST_SYSTEM=").append(testSystem.pid()).append('\n');
+        }
         state.append("KILN_PIDS=\"").append(String.join(" ", pids().stream().map(String::valueOf).toList()))
                 .append("\"\n");
         Files.writeString(options.stateFile(), state.toString());

@@ -73,7 +73,7 @@ final class ReleaseApi {
         }
     }
 
-    private static String json(Object body) {
+    static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {

@@ -71,7 +71,8 @@ final class ReleaseWalk {
     private String stage(String title, Map<String, Object> request) {
         out.printf("%n== %s%n", title);
         ReleaseApi.Answer created = api.post(REQUESTER, "/api/v1/promotions", request, UUID.randomUUID().toString());
-        out.printf("%6.1fs  %s: POST /api/v1/promotions %s -> %d%n", seconds(), REQUESTER, request, created.status());
+        out.printf("%6.1fs  %s: POST /api/v1/promotions %s -> %d%n", seconds(), REQUESTER, ReleaseApi.json(request),
+                created.status());
         if (!created.ok()) {
             throw new WalkFailed(title + " was refused: " + created.problem());
         }
@@ -115,9 +116,10 @@ final class ReleaseWalk {
             List<JsonNode> history = new ArrayList<>();
             promotion.path("history").forEach(history::add);
             for (JsonNode entry : history.subList(Math.min(historyShown, history.size()), history.size())) {
-                out.printf("%6.1fs  promotion %s: %-17s %s%s%n", seconds(), shortId(id), entry.path("state").asText(),
+                String line = String.format("promotion %s: %-17s %s%s", shortId(id), entry.path("state").asText(),
                         entry.path("actor").isTextual() ? "by " + entry.path("actor").asText() : "",
                         entry.path("reason").isTextual() ? ": " + entry.path("reason").asText() : "");
+                out.printf("%6.1fs  %s%n", seconds(), line.stripTrailing());
             }
             historyShown = Math.max(historyShown, history.size());
             String version = promotion.path("version").asText(null);

@@ -90,7 +90,7 @@ class TestSystemIT {
 
         assertThat(postAs("release-manager-1", releases + "/approvals", "{\"decision\":\"approve\",\"comment\":\"go\"}")
                 .statusCode()).isEqualTo(201);
-        assertThat(getJson(releases + "/gates").path("verdict").asText()).isEqualTo("satisfied");
+        assertThat(getJson(releases + "/gates").path("verdict").asText()).isEqualTo("holds");
 
         kiln.restart("test-system").assertSucceeded();
         publish(bootstrap, candidateRecord(bootstrap));
