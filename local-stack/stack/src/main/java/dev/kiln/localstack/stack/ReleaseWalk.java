@@ -161,7 +161,7 @@ final class ReleaseWalk {
                 ReleaseApi.Answer answer = api.post(manager, "/api/v1/releases/" + version + "/approvals",
                         Map.of("decision", "approve", "comment", "go for " + channel + ": every required suite passed"), null);
                 out.printf("%6.1fs  %s approves %s (%s asked, and cannot approve alone): %s%n", seconds(), manager, version,
-                        requester, answer.ok() ? answer.status() + ", release " + answer.body().path("state").asText()
+                        requester, answer.ok() ? answer.status() + ", release " + answer.body().path("releaseState").asText()
                                 : answer.problem());
             }
             approved = true;

@@ -170,7 +170,8 @@ class ReleaseWalkTest {
                     return;
                 }
                 releaseState.put(version, autoPublish ? "published" : "ready");
-                answer(exchange, 201, "{\"version\":\"" + version + "\",\"state\":\"ready\"}");
+                answer(exchange, 201, "{\"version\":\"" + version + "\",\"identity\":\"" + identity
+                        + "\",\"decision\":\"approve\",\"releaseState\":\"ready\"}");
             } else if (path.matches("/api/v1/channels/[^/]+/publications")) {
                 releaseState.put(JSON.readTree(body).path("version").asText(), "published");
                 answer(exchange, 200, "{}");
