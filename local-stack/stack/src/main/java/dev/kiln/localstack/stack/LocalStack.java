@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private S3Server s3;
     private GitRemote scriptsRepo;
     private String adminToken;
+    private ManagedProcess testSystem;
 
     private LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -57,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
             stack.checkPortsFree();
             stack.startInfrastructure();
             stack.startServices();
+            stack.startTestSystem();
             stack.writeState();
             return stack;
         } catch (RuntimeException | IOException e) {
@@ -79,6 +81,9 @@ public final class LocalStack implements AutoCloseable {
     public synchronized List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         services.values().forEach(s -> pids.add(s.process().pid()));
+        if (testSystem != null) {
+            pids.add(testSystem.pid());
+        }
         for (Object server : new Object[] {postgres, kafka == null ? null : kafka.process(), s3}) {
             if (server instanceof PostgresServer pg) {
                 pids.add(pg.process().pid());
@@ -101,11 +106,15 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  %-17s %s%n", "postgresql", postgres.jdbcUrl(DATABASE) + " (user postgres)");
         out.printf("  %-17s %s%n", "s3", s3.endpoint() + " (" + S3_ACCESS_KEY + " / " + S3_SECRET_KEY + ")");
         out.printf("  %-17s %s%n", "admin token", options.adminTokenFile());
+        out.printf("  %-17s %s%n", "test system", "example test system, log " + testSystem.logFile());
         out.println("Logs: " + options.logs());
     }
 
     @Override
     public void close() {
+        if (testSystem != null) {
+            testSystem.stop(Duration.ofSeconds(20));
+        }
         parallel(services.values().stream().<Runnable>map(s -> s::stop).toList());
         services.clear();
         List<Runnable> stops = new ArrayList<>();
@@ -180,6 +189,13 @@ public final class LocalStack implements AutoCloseable {
         parallel(services.values().stream().<Runnable>map(s -> () -> s.awaitReady(SERVICE_READY)).toList());
     }
 
+    /** The example test system, once release-service is ready (it asks release-service for each candidate's gates). */
+    private void startTestSystem() {
+        out.println("Starting the example test system...");
+        testSystem = TestSystemProcess.start(options, kafka.bootstrapServers(),
+                services.get(Component.RELEASE_SERVICE).url());
+    }
+
     private ServiceProcess startService(Component service) {
         ServiceProcess process = ServiceProcess.start(service, options.serviceJar(service), options.ports().of(service.id()),
                 options.dataDir().resolve(service.id()), options.logs().resolve(service.id() + ".log"),
@@ -197,6 +213,7 @@ public final class LocalStack implements AutoCloseable {
             case "postgres" -> postgres.process().kill();
             case "kafka" -> kafka.process().kill();
             case "s3" -> s3.process().kill();
+            case TestSystemProcess.ID -> testSystem.kill();
             default -> services.get(service(component)).process().kill();
         }
         writeStateQuietly();
@@ -211,6 +228,10 @@ public final class LocalStack implements AutoCloseable {
                 kafka.start();
             }
             case "s3" -> s3 = replace(s3, () -> s3.close(), () -> startS3());
+            case TestSystemProcess.ID -> {
+                testSystem.stop(Duration.ofSeconds(20));
+                startTestSystem();
+            }
             default -> {
                 Component service = service(component);
                 services.get(service).stop();
@@ -296,6 +317,9 @@ public final class LocalStack implements AutoCloseable {
                 .replace('-', '_')).append("_URL=").append(url).append('\n'));
         services.forEach((service, process) -> state.append("KILN_PID_").append(service.id().toUpperCase(java.util.Locale.ROOT)
                 .replace('-', '_')).append('=').append(process.process().pid()).append('\n'));
+        if (testSystem != null) {
+            state.append("KILN_PID_TEST_SYSTEM=").append(testSystem.pid()).append('\n');
+        }
         state.append("KILN_PIDS=\"").append(String.join(" ", pids().stream().map(String::valueOf).toList()))
                 .append("\"\n");
         Files.writeString(options.stateFile(), state.toString());

@@ -47,6 +47,12 @@ final class KilnLocal {
         return run(List.of("status", "--data-dir", dataDir.toString()));
     }
 
+    Result demoRelease(String... options) {
+        List<String> args = new ArrayList<>(List.of("demo", "release", "--data-dir", dataDir.toString()));
+        args.addAll(List.of(options));
+        return run(args);
+    }
+
     Result kill(String component) {
         return run(List.of("kill", component, "--data-dir", dataDir.toString()));
     }
