@@ -1,9 +1,7 @@
 package dev.kiln.localstack.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseWalkIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("kiln.repo.root", "../..")).toAbsolutePath().normalize();
-
     private final KilnLocal kiln = new KilnLocal(Path.of("target", "it-walk-" + UUID.randomUUID()).toAbsolutePath());
 
     @AfterEach
@@ -27,9 +23,6 @@ class ReleaseWalkIT {
 
     @Test
     void walksANewMajorThroughAlphaBetaAndStable() {
-        // TODO(issue 12): drop once the promotions API (wt-promo) and channel publishing (wt-release, wt-artifact) are merged
-        assumeTrue(Files.exists(ROOT.resolve("release-service/src/main/java/dev/kiln/release/api/PromotionResource.java")),
-                "the promotions API is not in this checkout yet");
         kiln.up().assertSucceeded();
 
         KilnLocal.Result walk = kiln.demoRelease("--arches", "amd64");
