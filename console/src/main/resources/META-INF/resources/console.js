@@ -48,7 +48,23 @@
     var events = new EventSource('/live/builds/' + encodeURIComponent(id));
     events.addEventListener('hello', readAll);
     events.addEventListener('step', function (e) { var d = JSON.parse(e.data); if (d.state) { setRun(d.run, d.state); } });
-    events.addEventListener('build', function (e) { var d = JSON.parse(e.data); if (d.state) { setBuild(d.state); } readAll(); });
+    // a build that ended: its facts (duration) and buttons (cancel, resume) change too
+    var refreshFacts = function () {
+      fetch(location.href, { headers: { 'Accept': 'text/html' } }).then(function (r) { return r.text(); }).then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        ['dl.facts', 'div.actions'].forEach(function (selector) {
+          var now = build.querySelector(selector);
+          var then = fresh.querySelector('#build ' + selector);
+          if (now && then) { now.innerHTML = then.innerHTML; }
+        });
+      });
+    };
+    events.addEventListener('build', function (e) {
+      var d = JSON.parse(e.data);
+      if (d.state) { setBuild(d.state); }
+      readAll();
+      if (['succeeded', 'failed', 'cancelled'].indexOf(d.state) >= 0) { refreshFacts(); }
+    });
   }
 
   // A running step's log grows at the bottom until the run ends.

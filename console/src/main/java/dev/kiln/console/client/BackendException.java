@@ -40,9 +40,4 @@ public class BackendException extends RuntimeException {
     public boolean notFound() {
         return status == 404 || status == 405;
     }
-
-    /** No such route at all: a service without this endpoint yet answers Quarkus' plain 404, not a Kiln problem. */
-    public boolean endpointMissing() {
-        return (status == 404 && problem == null) || status == 405;
-    }
 }

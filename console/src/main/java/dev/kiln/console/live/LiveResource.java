@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.console.client.BuildRunnerApi;
 import dev.kiln.console.config.ConsoleConfig;
 import dev.kiln.events.Topics;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -61,6 +62,7 @@ public class LiveResource {
 
     @GET
     @Path("/builds/{id}/steps/{run}/log")
+    @Blocking // reads the run's state first
     public Multi<OutboundSseEvent> log(@Context Sse sse, @PathParam("id") String id, @PathParam("run") String run,
             @QueryParam("from") int from) {
         LogTail tail = new LogTail(runner, id, run, from);

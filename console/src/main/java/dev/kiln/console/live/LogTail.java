@@ -5,6 +5,8 @@ import dev.kiln.console.client.BackendException;
 import dev.kiln.console.client.BuildRunnerApi;
 import dev.kiln.console.client.Builds;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,9 +46,11 @@ final class LogTail {
         }
         Cancellable watch = events.filter(e -> run.equals(e.run()) && e.endsRun()).subscribe().with(e -> ended.set(true));
         AtomicBoolean over = new AtomicBoolean();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(every)
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(every)
                 .onOverflow().drop()
-                .map(tick -> read())
+                // reads block: on a worker thread, never on the event loop the stream was subscribed on
+                .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom().item(this::read)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .filter(chunk -> !chunk.text().isEmpty() || chunk.last())
                 .select().first(chunk -> !over.getAndSet(over.get() || chunk.last()))
                 .onTermination().invoke(watch::cancel);

@@ -17,8 +17,9 @@ public record Section<T>(T value, String unavailable) {
         try {
             return new Section<>(call.get(), null);
         } catch (BackendException e) {
-            return new Section<>(null, e.endpointMissing()
-                    ? "not available: " + e.service() + " does not offer this yet"
+            // the services answer an unknown route with a 404 too: for a thing that exists, that is a missing endpoint
+            return new Section<>(null, e.notFound()
+                    ? "not available: " + e.service() + " does not offer this yet (HTTP " + e.status() + ")"
                     : "not available: " + e.getMessage());
         }
     }

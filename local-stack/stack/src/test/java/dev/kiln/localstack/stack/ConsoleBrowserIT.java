@@ -176,6 +176,7 @@ class ConsoleBrowserIT {
         chromium.driver.findElement(By.cssSelector("form.rollback[data-channel='alpha'] button")).click();
 
         chromium.await(Duration.ofSeconds(30)).until(d -> currentOnAlpha().equals(first));
+        chromium.driver.executeScript("window.scrollTo(0, 0);");
         assertThat(second).isEqualTo(major + ".0.1");
         assertThat(chromium.driver.findElement(By.id("alpha")).getText()).contains("rollback", "boot loops on some boards",
                 "release-manager-1");
