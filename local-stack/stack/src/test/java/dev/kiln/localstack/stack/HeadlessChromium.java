@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,7 +36,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     WebDriverWait await(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        // a live update may replace an element between finding and reading it: look again
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves what the browser shows as {@code target/console-<name>.png}. */
