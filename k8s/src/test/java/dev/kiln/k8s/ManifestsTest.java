@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ManifestsTest {
 
     private static final List<String> SERVICES = List.of("version-service", "build-runner", "artifact-service",
-            "release-service");
+            "release-service", "console");
 
     static Stream<Path> objectFiles() {
         return Manifests.yamlFiles().stream().filter(p -> !Manifests.isKustomization(p));
@@ -166,7 +166,7 @@ class ManifestsTest {
                 .containsExactlyInAnyOrder("22->ssh", "80->http", "443->https");
     }
 
-    /** The four Java services' Deployments. */
+    /** The four Java services' and the console's Deployments. */
     private static List<Deployment> deployments() {
         return allDeployments().stream().filter(d -> SERVICES.contains(d.getMetadata().getName())).toList();
     }

@@ -1,11 +1,12 @@
 package dev.kiln.localstack.stack;
 
-/** The four Kiln services the local stack runs from their packaged quarkus-app. */
+/** The four Kiln services and the console, which the local stack runs from their packaged quarkus-app. */
 public enum Component {
     VERSION_SERVICE("version-service"),
     BUILD_RUNNER("build-runner"),
     ARTIFACT_SERVICE("artifact-service"),
-    RELEASE_SERVICE("release-service");
+    RELEASE_SERVICE("release-service"),
+    CONSOLE("console");
 
     private final String id;
 

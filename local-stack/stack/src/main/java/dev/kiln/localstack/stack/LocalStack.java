@@ -99,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
     public void printSummary() {
         out.println();
         out.println("Kiln is up (data in " + options.dataDir() + "):");
-        urls().forEach((name, url) -> out.printf("  %-17s %s   (API docs %s/q/swagger-ui)%n", name, url, url));
+        urls().forEach((name, url) -> out.printf(name.equals(Component.CONSOLE.id()) ? "  %-17s %s   (the web console)%n"
+                : "  %-17s %s   (API docs %3$s/q/swagger-ui)%n", name, url, url));
         out.printf("  %-17s %s%n", "build cache", urls().get(Component.ARTIFACT_SERVICE.id()) + "/cache/");
         out.printf("  %-17s %s%n", "scripts repo", scriptsRepo.uri());
         out.printf("  %-17s %s%n", "kafka", kafka.bootstrapServers());
@@ -183,6 +184,11 @@ public final class LocalStack implements AutoCloseable {
             // Like PostgreSQL, Kafka and S3: on a shared machine the admin token must not open a door to other hosts.
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.putAll(serviceEnvironment(service, options.dataDir().resolve(service.id())));
+            if (service == Component.CONSOLE) {
+                // the console calls the services as its signed-in users: it gets no token and no database of its own
+                List.of("KILN_SERVICE_TOKEN", "KILN_ADMIN_TOKEN_FILE", "KILN_DB_URL", "KILN_DB_USER", "KILN_DB_PASSWORD")
+                        .forEach(env::remove);
+            }
             serviceEnvironments.put(service, Map.copyOf(env));
             startService(service);
         }
@@ -296,6 +302,7 @@ public final class LocalStack implements AutoCloseable {
                     "KILN_CACHE_TOKEN", adminToken);
             case RELEASE_SERVICE -> Map.of("KILN_CACHE_URL", artifactUrl + "/cache",
                     "KILN_RELEASE_POLICY", DemoRelease.policyFile(options.dataDir()).toString());
+            case CONSOLE -> Map.of("KILN_CACHE_PUBLIC_URL", artifactUrl + "/cache", "KILN_CONSOLE_INSTANCE", "local");
         };
     }
 

@@ -17,6 +17,7 @@ public final class StackPorts {
         ports.put(Component.BUILD_RUNNER.id(), 8082);
         ports.put(Component.ARTIFACT_SERVICE.id(), 8083);
         ports.put(Component.RELEASE_SERVICE.id(), 8084);
+        ports.put(Component.CONSOLE.id(), 8080);
     }
 
     public void set(String component, int port) {

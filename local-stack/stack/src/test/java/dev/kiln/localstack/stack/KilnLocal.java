@@ -26,7 +26,7 @@ final class KilnLocal {
     KilnLocal(Path dataDir) {
         this.dataDir = dataDir;
         for (String component : List.of("postgres", "kafka", "kafka-controller", "s3", "version-service",
-                "build-runner", "artifact-service", "release-service")) {
+                "build-runner", "artifact-service", "release-service", "console")) {
             int port = FreePorts.next();
             ports.put(component, port);
             portArgs.add("--port-" + component + "=" + port);

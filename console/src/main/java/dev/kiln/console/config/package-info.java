@@ -1,0 +1,2 @@
+/** The console's configuration and its wiring. */
+package dev.kiln.console.config;

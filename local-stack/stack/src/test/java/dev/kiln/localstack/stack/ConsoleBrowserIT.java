@@ -1,0 +1,274 @@
+package dev.kiln.localstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in headless Chromium against the whole local stack: a build started from the page whose step turns
+ * green without a reload, a log tailing live, refusals of a form without its CSRF token or without the role, and a
+ * release walked to published with approve and publish clicks, then rolled back from the channels board.
+ */
+class ConsoleBrowserIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration BUILD_TIME = Duration.ofMinutes(2);
+    private static KilnLocal kiln;
+    private static StackClient stack;
+    private static String console;
+    private HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        kiln = new KilnLocal(Path.of("target", "it-console-" + UUID.randomUUID()).toAbsolutePath());
+        Files.createDirectories(kiln.dataDir.resolve("pipelines"));
+        Files.writeString(kiln.dataDir.resolve("pipelines/probe.yaml"), """
+                name: probe
+                description: One step that takes a few seconds and says so, then checks the version it was given.
+                steps:
+                  - name: probe
+                    image: registry.example.org/any:1
+                    run: |
+                      for i in 1 2 3 4 5 6; do echo "probe line $$i of 6"; sleep 1; done
+                      grep -x "FLATCAR_VERSION=$$KILN_VERSION" sdk_container/.repo/manifests/version.txt
+                    timeout: 2m
+                    retry: {attempts: 1}
+                """);
+        kiln.up().assertSucceeded();
+        stack = StackClient.of(kiln.dataDir);
+        console = kiln.serviceUrl("console");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (kiln != null) {
+            kiln.down();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = new HeadlessChromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void aBuildStartedFromThePageTurnsGreenWithoutAReloadAndItsLogOpens() throws Exception {
+        signIn("kiln-admin", Files.readString(kiln.dataDir.resolve("admin.token")).strip());
+        chromium.driver.get(console + "/builds");
+        new Select(chromium.driver.findElement(By.name("pipeline"))).selectByValue("probe");
+        new Select(chromium.driver.findElement(By.name("kind"))).selectByValue("nightly");
+        chromium.driver.findElement(By.cssSelector("#start-build button[type=submit]")).click();
+
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("dag-svg")));
+        String buildUrl = chromium.driver.getCurrentUrl();
+        chromium.driver.executeScript("window.kilnSamePage = 'not reloaded';");
+        chromium.await(BUILD_TIME).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("#dag-svg a.node[data-run='probe']"), "data-state", "succeeded"));
+
+        assertThat(buildUrl).matches(".*/builds/[a-z0-9]+$");
+        assertThat(chromium.driver.executeScript("return window.kilnSamePage;")).isEqualTo("not reloaded");
+        assertThat(chromium.driver.findElement(By.cssSelector("#steps tr[data-run='probe']")).getAttribute("data-state"))
+                .isEqualTo("succeeded");
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("build-state"), "data-state",
+                "succeeded"));
+        chromium.screenshot("build");
+
+        chromium.driver.findElement(By.cssSelector("#dag-svg a.node[data-run='probe']")).click();
+
+        WebElement log = chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("log")));
+        assertThat(log.getText()).contains("probe line 1 of 6", "probe line 6 of 6");
+        chromium.screenshot("log");
+    }
+
+    @Test
+    void aRunningStepsLogGrowsOnThePageUntilTheStepEnds() throws Exception {
+        String id = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", Map.of("pipeline", "probe",
+                "kind", "dev", "suffix", "console-tail", "arches", List.of("amd64"))).path("id").asText();
+        awaitStepState(id, "running");
+
+        chromium.driver.get(console + "/builds/" + id + "/steps/probe/log");
+        chromium.driver.executeScript("window.kilnSamePage = 'not reloaded';");
+        chromium.await(BUILD_TIME).until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"),
+                "probe line 6 of 6"));
+
+        assertThat(chromium.driver.executeScript("return window.kilnSamePage;")).isEqualTo("not reloaded");
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("log"), "data-finished", "true"));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenOrWithoutTheRoleIsRefused() throws Exception {
+        long before = buildCount();
+        signIn("kiln-admin", Files.readString(kiln.dataDir.resolve("admin.token")).strip());
+        chromium.driver.get(console + "/builds");
+        chromium.driver.executeScript("document.querySelector('#start-build input[name=csrf]').value = 'forged';");
+        chromium.driver.findElement(By.cssSelector("#start-build button[type=submit]")).click();
+
+        WebElement csrfRefusal = chromium.await(Duration.ofSeconds(30)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
+        assertThat(csrfRefusal.getAttribute("data-status")).isEqualTo("403");
+        assertThat(csrfRefusal.getText()).contains("CSRF");
+
+        chromium.driver.get(console + "/builds");
+        signOut();
+        signIn("test-system", Files.readString(kiln.dataDir.resolve("tokens/test-system.token")).strip());
+        chromium.driver.get(console + "/builds");
+        chromium.driver.findElement(By.cssSelector("#start-build button[type=submit]")).click();
+
+        WebElement roleRefusal = chromium.await(Duration.ofSeconds(30)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
+        assertThat(roleRefusal.getAttribute("data-status")).isEqualTo("403");
+        assertThat(roleRefusal.getText()).contains("build-runner", "forbidden");
+        chromium.screenshot("refused");
+        assertThat(buildCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aReleaseIsApprovedAndPublishedWithClicksAndTheChannelRolledBackFromTheBoard() throws Exception {
+        String first = officialBuild(Map.of("kind", "alpha"));
+        String major = first.substring(0, first.indexOf('.'));
+        report(first);
+        signIn("release-manager-1", Files.readString(kiln.dataDir.resolve("tokens/release-manager-1.token")).strip());
+
+        chromium.driver.get(console + "/releases/" + first);
+        assertThat(chromium.driver.findElement(By.cssSelector("table.matrix[data-suite='kola'] td[data-arch='amd64']"))
+                .getAttribute("data-status")).isEqualTo("satisfied");
+        chromium.driver.findElement(By.cssSelector("#approve button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("release-state"), "data-state", "ready"));
+        chromium.driver.findElement(By.cssSelector("#publish button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("release-state"), "data-state",
+                "published"));
+        chromium.screenshot("release");
+
+        String second = officialBuild(Map.of("kind", "patch", "from", "alpha-" + first));
+        report(second);
+        asReleaseManager("POST", "/api/v1/releases/" + second + "/approvals", "{\"decision\":\"approve\",\"comment\":\"go\"}");
+        asReleaseManager("POST", "/api/v1/channels/alpha/publications", "{\"version\":\"" + second + "\"}");
+        chromium.driver.get(console + "/channels");
+        assertThat(currentOnAlpha()).isEqualTo(second);
+        chromium.driver.findElement(By.cssSelector("form.rollback[data-channel='alpha'] input[name=reason]"))
+                .sendKeys("boot loops on some boards");
+        chromium.driver.findElement(By.cssSelector("form.rollback[data-channel='alpha'] button")).click();
+
+        chromium.await(Duration.ofSeconds(30)).until(d -> currentOnAlpha().equals(first));
+        chromium.driver.executeScript("window.scrollTo(0, 0);");
+        assertThat(second).isEqualTo(major + ".0.1");
+        assertThat(chromium.driver.findElement(By.id("alpha")).getText()).contains("rollback", "boot loops on some boards",
+                "release-manager-1");
+        chromium.screenshot("channels");
+    }
+
+    private void signIn(String name, String token) {
+        chromium.driver.get(console + "/sign-in");
+        chromium.driver.findElement(By.name("name")).sendKeys(name);
+        chromium.driver.findElement(By.name("token")).sendKeys(token);
+        chromium.driver.findElement(By.cssSelector("#sign-in button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("signed-in-as"), name));
+    }
+
+    private void signOut() {
+        chromium.driver.findElement(By.cssSelector("header form button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link")));
+    }
+
+    private String currentOnAlpha() {
+        return chromium.driver.findElement(By.cssSelector("#alpha tr[data-arch='amd64'] .current-version")).getText();
+    }
+
+    /** Builds the probe pipeline on a new official version of {@code request}'s kind; returns the release's version. */
+    private static String officialBuild(Map<String, Object> request) throws InterruptedException {
+        Map<String, Object> body = new java.util.HashMap<>(request);
+        body.put("pipeline", "probe");
+        body.put("arches", List.of("amd64"));
+        body.put("vendors", List.of("qemu_uefi"));
+        String id = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", body).path("id").asText();
+        JsonNode build = awaitBuild(id);
+        assertThat(build.path("state").asText()).as(build.toPrettyString()).isEqualTo("succeeded");
+        String version = build.path("versionId").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (send("GET", stack.url(Component.RELEASE_SERVICE) + "/api/v1/releases/" + version, null, null).statusCode() != 200) {
+            assertThat(System.nanoTime()).as("release " + version + " appears").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        return version;
+    }
+
+    private static void report(String version) throws Exception {
+        HttpResponse<String> report = send("POST", stack.url(Component.RELEASE_SERVICE) + "/api/v1/releases/" + version
+                + "/test-reports", Files.readString(kiln.dataDir.resolve("tokens/test-system.token")).strip(),
+                "{\"suite\":\"kola\",\"arch\":\"amd64\",\"vendor\":\"qemu_uefi\",\"result\":\"passed\"}");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+    }
+
+    private static void asReleaseManager(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = send(method, stack.url(Component.RELEASE_SERVICE) + path,
+                Files.readString(kiln.dataDir.resolve("tokens/release-manager-1.token")).strip(), body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 201);
+    }
+
+    private static JsonNode awaitBuild(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + BUILD_TIME.toNanos();
+        JsonNode build;
+        do {
+            Thread.sleep(500);
+            build = stack.get(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds/" + id);
+        } while (!List.of("succeeded", "failed", "cancelled").contains(build.path("state").asText())
+                && System.nanoTime() < deadline);
+        return build;
+    }
+
+    private static void awaitStepState(String id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + BUILD_TIME.toNanos();
+        while (!stack.get(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds/" + id).path("steps").get(0)
+                .path("state").asText().equals(state)) {
+            assertThat(System.nanoTime()).as("step of " + id + " " + state).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    private static long buildCount() {
+        return stack.get(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds?size=1").path("total").asLong();
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
