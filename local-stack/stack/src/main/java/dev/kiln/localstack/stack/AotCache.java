@@ -15,7 +15,7 @@ import java.util.UUID;
  * <ul>
  * <li>{@code use} (the default): use a fresh cache, otherwise start without one;</li>
  * <li>{@code auto} ({@code ./kiln-local up}): use a fresh cache, otherwise train one during this run
- * (the JVM writes it when the service stops, which then takes some seconds longer);</li>
+ * (the JVM writes it when the service stops, which then takes one to a few minutes);</li>
  * <li>{@code train}: always train; {@code off}: never use one.</li>
  * </ul>
  */

@@ -67,7 +67,7 @@ final class ServiceProcess {
     /** SIGTERM; a training run gets longer to exit, because the JVM writes the AOT cache on the way out. */
     void stop() {
         boolean training = aotCache.trains();
-        process.stop(Duration.ofSeconds(training ? 180 : 20));
+        process.stop(Duration.ofSeconds(training ? 300 : 20));
         if (training) {
             aotCache.publishTraining();
         }
