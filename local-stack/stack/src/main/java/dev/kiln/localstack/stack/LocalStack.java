@@ -73,6 +73,11 @@ public final class LocalStack implements AutoCloseable {
         return urls;
     }
 
+    /** The environment {@code service} was started with (for starting a copy of it against this stack). */
+    Map<String, String> environment(Component service) {
+        return serviceEnvironments.get(service);
+    }
+
     public String adminToken() {
         return adminToken;
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,22 +21,31 @@ final class ServiceProcess {
     private final Component service;
     private final int port;
     private final ManagedProcess process;
+    private final AotCache aotCache;
 
-    private ServiceProcess(Component service, int port, ManagedProcess process) {
+    private ServiceProcess(Component service, int port, ManagedProcess process, AotCache aotCache) {
         this.service = service;
         this.port = port;
         this.process = process;
+        this.aotCache = aotCache;
     }
 
     static ServiceProcess start(Component service, Path jar, int port, Path workDir, Path logFile,
             Map<String, String> env) {
+        return start(service, jar, port, workDir, logFile, env, AotCache.of(jar));
+    }
+
+    /** Starts the service with the JDK AOT cache next to its jar (used, trained or left out: {@link AotCache}). */
+    static ServiceProcess start(Component service, Path jar, int port, Path workDir, Path logFile,
+            Map<String, String> env, AotCache aotCache) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
-        List<String> command = List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        command.addAll(aotCache.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         return new ServiceProcess(service, port, ManagedProcess.start(service.id(), command, workDir, logFile, env,
-                "TERM"));
+                "TERM"), aotCache);
     }
 
     void awaitReady(Duration timeout) {
@@ -54,8 +64,13 @@ final class ServiceProcess {
         return process;
     }
 
+    /** SIGTERM; a training run gets longer to exit, because the JVM writes the AOT cache on the way out. */
     void stop() {
-        process.stop(Duration.ofSeconds(20));
+        boolean training = aotCache.trains();
+        process.stop(Duration.ofSeconds(training ? 300 : 20));
+        if (training) {
+            aotCache.publishTraining();
+        }
     }
 
     private boolean ready() {
