@@ -3,26 +3,33 @@ package dev.kiln.console.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Package changes against the channel's previous release, read from a release manifest (contracts.md section 3:
- * {@code {"added":[...],"removed":[...],"updated":[{"name","from","to"}]}}, under {@code packageChanges}).
+ * One arch's package changes against the channel's previous release, read from a release manifest
+ * ({@code GET /api/v1/releases/{version}/manifest}: {@code packageChanges} is a list of
+ * {@code {"arch","against","added":[...],"removed":[...],"updated":[{"name","from","to"}]}}; {@code against} is
+ * absent when there is no previous release).
  */
-public record PackageChanges(List<String> added, List<String> removed, List<Update> updated) {
+public record PackageChanges(String arch, String against, List<String> added, List<String> removed, List<Update> updated) {
 
     public record Update(String name, String from, String to) {
     }
 
-    public static Optional<PackageChanges> of(JsonNode manifest) {
+    /** Every arch's changes, in the manifest's order; empty when the manifest lists none. */
+    public static List<PackageChanges> of(JsonNode manifest) {
         JsonNode changes = manifest == null ? null : manifest.get("packageChanges");
-        if (changes == null || !changes.isObject()) {
-            return Optional.empty();
+        List<PackageChanges> out = new ArrayList<>();
+        if (changes == null || !changes.isArray()) {
+            return out;
         }
-        List<Update> updated = new ArrayList<>();
-        changes.path("updated").forEach(u -> updated.add(new Update(u.path("name").asText(), u.path("from").asText(),
-                u.path("to").asText())));
-        return Optional.of(new PackageChanges(texts(changes.path("added")), texts(changes.path("removed")), updated));
+        for (JsonNode arch : changes) {
+            List<Update> updated = new ArrayList<>();
+            arch.path("updated").forEach(u -> updated.add(new Update(u.path("name").asText(), u.path("from").asText(),
+                    u.path("to").asText())));
+            out.add(new PackageChanges(arch.path("arch").asText(), arch.hasNonNull("against") ? arch.get("against").asText() : null,
+                    texts(arch.path("added")), texts(arch.path("removed")), updated));
+        }
+        return out;
     }
 
     public boolean empty() {

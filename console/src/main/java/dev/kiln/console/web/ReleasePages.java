@@ -31,7 +31,7 @@ public class ReleasePages {
     static class Templates {
         static native TemplateInstance release(PageContext page, Releases.Release release, Section<Releases.Gates> gates,
                 GateMatrix matrix, List<Releases.Requirement> soak, List<Releases.Requirement> approvals,
-                Section<Optional<JsonNode>> manifest, Optional<PackageChanges> packages);
+                Section<Optional<JsonNode>> manifest, List<PackageChanges> packages);
     }
 
     private final ReleaseServiceApi releases;
@@ -57,7 +57,7 @@ public class ReleasePages {
             JsonNode json = Backend.call("release-service", () -> releases.manifest(version));
             return Optional.ofNullable(json);
         });
-        Optional<PackageChanges> packages = manifest.available() ? manifest.value().flatMap(PackageChanges::of) : Optional.empty();
+        List<PackageChanges> packages = manifest.available() ? manifest.value().map(PackageChanges::of).orElse(List.of()) : List.of();
         return Templates.release(PageContext.of(visitor, "Release " + release.version(), "channels"), release, gates,
                 GateMatrix.of(requirements, release.arches()), only(requirements, "soak"), only(requirements, "approvals"),
                 manifest, packages);
