@@ -33,8 +33,8 @@ public final class MultiDigest {
     /**
      * Feeds the first {@code length} bytes of {@code part} to the four algorithms, each on {@code executor} after
      * its previous part; the returned stage completes when all four have read the buffer. The four run in
-     * parallel rather than one after the other on the request thread: MD5 and SHA-512 have no parallelism of
-     * their own and each alone costs about as much as receiving the bytes.
+     * parallel rather than one after the other on the request thread: none of them can be split within one
+     * stream, and their sum was what bounded an upload (docs/benchmarks.md, P2 follow-up).
      */
     public CompletableFuture<Void> updateAsync(byte[] part, int length, Executor executor) {
         size += length;
