@@ -6,7 +6,6 @@ import dev.kiln.artifact.domain.ArtifactQuery;
 import dev.kiln.artifact.domain.CachePath;
 import dev.kiln.common.api.PageRequest;
 import dev.kiln.common.api.PageResponse;
-import dev.kiln.flatcar.Version;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,11 +31,12 @@ public class ArtifactResource {
     }
 
     @GET
-    @Operation(summary = "Lists indexed files, ordered by path; version accepts the + and the - spelling")
+    @Operation(summary = "Lists indexed files, ordered by path; version accepts the + and the - spelling; a version, "
+            + "area or arch that could never match is refused (400 invalid-filter)")
     public PageResponse<ArtifactResponse> list(@QueryParam("version") String version, @QueryParam("area") String area,
             @QueryParam("arch") String arch, @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
-        ArtifactQuery query = new ArtifactQuery(plusForm(blankToNull(version)), blankToNull(area), blankToNull(arch));
+        ArtifactQuery query = ArtifactQuery.parse(version, area, arch);
         return new PageResponse<>(index.query(query, request.page(), request.size()).stream()
                 .map(ArtifactResponse::of).toList(), request.page(), request.size(), index.count(query));
     }
@@ -48,14 +48,5 @@ public class ArtifactResource {
         CachePath path = RequestPaths.after(PREFIX, request.path());
         return index.find(path).map(ArtifactResponse::of).orElseThrow(() -> new ArtifactException(
                 ArtifactException.Reason.NOT_FOUND, "artifact-not-found", "no indexed file at '" + path + "'", null));
-    }
-
-    /** The index holds the {@code +} form; a value that is no version is looked up as given and finds nothing. */
-    private static String plusForm(String version) {
-        return version == null ? null : Version.tryParse(version).map(Version::plusForm).orElse(version);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -3,6 +3,7 @@ package dev.kiln.artifact.api;
 import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ArtifactException;
 import dev.kiln.artifact.domain.CachePath;
+import dev.kiln.artifact.domain.ObjectChangedException;
 import dev.kiln.artifact.domain.ObjectInfo;
 import dev.kiln.artifact.domain.UploadRequest;
 import dev.kiln.artifact.domain.UploadResult;
@@ -39,6 +40,8 @@ public class CacheResource {
 
     static final String PREFIX = "/cache/";
     public static final String EXPECTED_SHA256 = "X-Kiln-SHA256";
+    /** Stat-then-open attempts of a read whose file is replaced between the two. */
+    private static final int MAX_READ_ATTEMPTS = 3;
 
     private final ArtifactUploads uploads;
     private final CacheReader reader;
@@ -116,15 +119,30 @@ public class CacheResource {
         if (requested.isDirectory()) {
             return listing(requested, path, headers, withBody);
         }
-        Optional<ObjectInfo> info = reader.stat(path);
-        if (info.isEmpty()) {
-            if (reader.isDirectory(path)) {
-                return Response.status(Response.Status.MOVED_PERMANENTLY)
-                        .location(URI.create(PREFIX + requested.asDirectory().value())).build();
+        for (int attempt = 1; ; attempt++) {
+            Optional<ObjectInfo> info = reader.stat(path);
+            if (info.isEmpty()) {
+                if (reader.isDirectory(path)) {
+                    return Response.status(Response.Status.MOVED_PERMANENTLY)
+                            .location(URI.create(PREFIX + requested.asDirectory().value())).build();
+                }
+                throw new ArtifactException(ArtifactException.Reason.NOT_FOUND, "no file at '" + requested + "'");
             }
-            throw new ArtifactException(ArtifactException.Reason.NOT_FOUND, "no file at '" + requested + "'");
+            try {
+                return responses.file(path, info.get(), headers, withBody);
+            } catch (ObjectChangedException e) {
+                // Consistency: the headers (ETag, Content-Length, Last-Modified) come from the stat and the body is
+                // opened with If-Match on that ETag, so a response is one version, whole; S3 finishes a GET it has
+                // begun from the version it began with, even when the key is replaced meanwhile. A replacement
+                // between stat and open (S3's 412) is not an outage: start over from a fresh stat and serve the
+                // new version. Only a file replaced again within each of these few round trips fails (503).
+                if (attempt == MAX_READ_ATTEMPTS) {
+                    throw new ArtifactException(ArtifactException.Reason.DEPENDENCY_UNAVAILABLE,
+                            "object-store-unavailable", "'" + requested + "' was replaced " + attempt
+                                    + " times while it was being opened; try again", e);
+                }
+            }
         }
-        return responses.file(path, info.get(), headers, withBody);
     }
 
     private Response listing(CachePath requested, CachePath directory, HttpHeaders headers, boolean withBody) {

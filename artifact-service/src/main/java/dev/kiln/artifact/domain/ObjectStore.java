@@ -13,13 +13,15 @@ import java.util.function.Consumer;
 public interface ObjectStore {
 
     /**
-     * Streams {@code body} into a staged, invisible object at {@code key}, holding at most two parts in memory.
+     * Streams {@code body} into a staged, invisible object at {@code key}, holding at most two parts in memory;
+     * every filled part is handed to {@code parts} too (its bytes in order, once), and a part's buffer is reused only
+     * after both its upload and {@code parts} are done with it. Returns once {@code parts} has taken in everything.
      *
      * @throws IOException when reading {@code body} fails (the staged bytes are discarded first)
      * @throws ArtifactException {@code TOO_LARGE} or {@code CAPACITY_EXHAUSTED}
      */
-    StagedObject stage(String key, String contentType, String writeId, InputStream body, long declaredLength)
-            throws IOException;
+    StagedObject stage(String key, String contentType, String writeId, InputStream body, long declaredLength,
+            PartSink parts) throws IOException;
 
     /** Writes a small object at once (DIGESTS files); returns its entity tag. */
     String put(String key, String contentType, String writeId, boolean generated, byte[] data);
@@ -34,7 +36,8 @@ public interface ObjectStore {
 
     /**
      * The bytes {@code offset .. offset+length-1} of the object ({@code length < 0} reads to the end), provided
-     * it still has entity tag {@code etag} (null accepts any).
+     * it still has entity tag {@code etag} (null accepts any); throws {@link ObjectChangedException} when the
+     * object has been replaced or deleted since that tag was read.
      */
     InputStream open(String key, long offset, long length, String etag);
 

@@ -2,7 +2,6 @@ package dev.kiln.artifact.service;
 
 import dev.kiln.artifact.domain.ArtifactException;
 import dev.kiln.artifact.domain.ContentTypes;
-import dev.kiln.artifact.domain.DigestingInputStream;
 import dev.kiln.artifact.domain.Digests;
 import dev.kiln.artifact.domain.MultiDigest;
 import dev.kiln.artifact.domain.ObjectStore;
@@ -12,11 +11,14 @@ import dev.kiln.artifact.domain.StagedObject;
 import dev.kiln.artifact.domain.UploadRequest;
 import dev.kiln.artifact.domain.UploadResult;
 import dev.kiln.artifact.domain.WriteJournal;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,9 @@ public class ArtifactUploads {
     private final ArtifactPublisher publisher;
     private final PurgeGuard guard;
     private final Clock clock;
+    /** Runs the digests of uploads' parts, one algorithm per task (see {@link MultiDigest#updateAsync}). */
+    private final ExecutorService digesters = Executors.newFixedThreadPool(4,
+            Thread.ofPlatform().name("kiln-digest-", 0).daemon().factory());
 
     public ArtifactUploads(ObjectStore store, WriteJournal journal, ArtifactPublisher publisher, PurgeGuard guard,
             Clock clock) {
@@ -73,12 +78,14 @@ public class ArtifactUploads {
 
     private StagedObject stage(UploadRequest request, String writeId, String contentType, MultiDigest digest) {
         try {
-            return store.stage(request.path().value(), contentType, writeId,
-                    new DigestingInputStream(request.body(), digest), request.declaredLength());
+            return store.stage(request.path().value(), contentType, writeId, request.body(), request.declaredLength(),
+                    (part, length) -> digest.updateAsync(part, length, digesters));
         } catch (IOException e) {
-            LOG.infof("upload of %s interrupted after %d bytes: %s", request.path(), digest.size(), e.getMessage());
+            LOG.infof("upload of %s interrupted after at least %d bytes: %s", request.path(), digest.size(),
+                    e.getMessage());
             throw new ArtifactException(ArtifactException.Reason.UPLOAD_INTERRUPTED,
-                    "the request body ended abnormally after " + digest.size() + " bytes; nothing was stored", e);
+                    "the request body ended abnormally after at least " + digest.size()
+                    + " bytes; nothing was stored", e);
         }
     }
 
@@ -100,5 +107,10 @@ public class ArtifactUploads {
             throw new ArtifactException(ArtifactException.Reason.INVALID_REQUEST,
                     "X-Kiln-SHA256 must be 64 hexadecimal digits");
         }
+    }
+
+    @PreDestroy
+    void stopDigesters() {
+        digesters.shutdownNow();
     }
 }

@@ -2,7 +2,9 @@ package dev.kiln.artifact.storage;
 
 import dev.kiln.artifact.config.ArtifactConfig;
 import dev.kiln.artifact.domain.ListingEntry;
+import dev.kiln.artifact.domain.ObjectChangedException;
 import dev.kiln.artifact.domain.ObjectInfo;
+import dev.kiln.artifact.domain.PartSink;
 import dev.kiln.artifact.domain.ObjectStore;
 import dev.kiln.artifact.domain.StagedObject;
 import io.minio.CopyObjectArgs;
@@ -64,10 +66,10 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public StagedObject stage(String key, String contentType, String writeId, InputStream body, long declaredLength)
-            throws IOException {
+    public StagedObject stage(String key, String contentType, String writeId, InputStream body, long declaredLength,
+            PartSink parts) throws IOException {
         return stager.stage(key, contentType, ObjectHeaders.forObject(contentType, writeId, false), body,
-                declaredLength);
+                declaredLength, parts);
     }
 
     @Override
@@ -126,6 +128,10 @@ public class S3ObjectStore implements ObjectStore {
                 get.setRequestProperty("Range", "bytes=" + offset + "-" + (length >= 0 ? offset + length - 1 : ""));
             }
             int status = get.getResponseCode();
+            if (etag != null && (status == 412 || status == 404)) {
+                get.disconnect();
+                throw new ObjectChangedException(key, etag);
+            }
             if (status != 200 && status != 206) {
                 get.disconnect();
                 throw S3Errors.unavailable("read an object", new IOException("S3 answered " + status));

@@ -1,6 +1,7 @@
 package dev.kiln.artifact.storage;
 
 import dev.kiln.artifact.domain.ArtifactException;
+import dev.kiln.artifact.domain.PartSink;
 import dev.kiln.artifact.domain.StagedObject;
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.CompleteMultipartUploadArgs;
@@ -42,15 +43,21 @@ final class StreamStager {
     }
 
     StagedObject stage(String key, String contentType, Http.Headers objectHeaders, InputStream body,
-            long declaredLength) throws IOException {
+            long declaredLength, PartSink sink) throws IOException {
         if (declaredLength > (long) partSize * MAX_PARTS) {
             throw tooLarge();
         }
         FirstPart first = readFirstPart(body, declaredLength);
         if (first.endOfBody()) {
+            try {
+                S3Errors.join(sink.accept(first.buffer(), first.length()), "digest the body");
+            } catch (RuntimeException e) {
+                buffers.release(first.buffer());
+                throw e;
+            }
             return new SinglePut(key, contentType, objectHeaders, first.buffer(), first.length());
         }
-        return multipart(key, objectHeaders, first.buffer(), body);
+        return multipart(key, objectHeaders, first.buffer(), body, sink);
     }
 
     private record FirstPart(byte[] buffer, int length, boolean endOfBody) {
@@ -84,8 +91,8 @@ final class StreamStager {
         }
     }
 
-    private StagedObject multipart(String key, Http.Headers objectHeaders, byte[] first, InputStream body)
-            throws IOException {
+    private StagedObject multipart(String key, Http.Headers objectHeaders, byte[] first, InputStream body,
+            PartSink sink) throws IOException {
         String uploadId = S3Errors.join(clients.async().createMultipartUpload(CreateMultipartUploadArgs.builder()
                 .bucket(clients.bucket()).object(key).headers(objectHeaders).build()), "start an upload").result()
                 .uploadId();
@@ -93,7 +100,7 @@ final class StreamStager {
         CompletableFuture<Part> inFlight = null;
         try {
             List<Part> parts = new ArrayList<>();
-            inFlight = uploadPart(key, uploadId, 1, first, partSize);
+            inFlight = uploadPart(key, uploadId, 1, first, partSize, sink);
             byte[] current = first;
             while (true) {
                 second = second != null ? second : buffers.allocate(partSize);
@@ -107,7 +114,7 @@ final class StreamStager {
                 if (parts.size() + 1 > MAX_PARTS) {
                     throw tooLarge();
                 }
-                inFlight = uploadPart(key, uploadId, parts.size() + 1, next, length);
+                inFlight = uploadPart(key, uploadId, parts.size() + 1, next, length, sink);
                 current = next;
                 if (length < partSize) {
                     parts.add(S3Errors.join(inFlight, "upload a part"));
@@ -127,11 +134,14 @@ final class StreamStager {
         }
     }
 
-    private CompletableFuture<Part> uploadPart(String key, String uploadId, int number, byte[] data, int length) {
+    /** The part's upload and its digests, in parallel: the buffer is free again when both are done. */
+    private CompletableFuture<Part> uploadPart(String key, String uploadId, int number, byte[] data, int length,
+            PartSink sink) {
+        CompletableFuture<Void> digested = sink.accept(data, length);
         return clients.async().uploadPart(UploadPartArgs.builder().bucket(clients.bucket()).object(key)
                 .uploadId(uploadId).partNumber(number).data(data, length)
                 .headers(ObjectHeaders.forPart(unsignedPayload, data, length)).build())
-                .thenApply(response -> response.part());
+                .thenCombine(digested, (response, ignored) -> response.part());
     }
 
     private static int readFully(InputStream body, byte[] buffer) throws IOException {

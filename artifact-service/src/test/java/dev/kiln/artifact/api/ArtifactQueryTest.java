@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The metadata index: queries by version, area and arch, paging, and one path. */
 @QuarkusTest
@@ -60,6 +62,31 @@ class ArtifactQueryTest {
                 .statusCode(200).body("items.area", contains("boards", "images", "testing"));
         given().queryParam("version", PLUS).queryParam("area", "images").queryParam("arch", "amd64")
                 .get("/api/v1/artifacts").then().body("items.path", contains(FILES.get(3)));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "version, 4593.9",
+        "version, latest",
+        "version, 4593.2.5+",
+        "area, image",
+        "area, ../images",
+        "area, stable-ish",
+        "arch, AMD64",
+        "arch, amd64-usr/..",
+        "arch, arm64/",
+    })
+    void refusesAFilterThatCouldNeverMatch(String filter, String value) {
+        given().queryParam(filter, value).get("/api/v1/artifacts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/invalid-filter"));
+    }
+
+    @Test
+    void acceptsChannelsAsAreasAndBlankFiltersAsNone() {
+        given().queryParam("area", "stable").queryParam("arch", "amd64").queryParam("version", "4593.2.5")
+                .get("/api/v1/artifacts").then().statusCode(200);
+        given().queryParam("version", " ").queryParam("area", "").get("/api/v1/artifacts").then().statusCode(200);
     }
 
     @Test

@@ -40,6 +40,9 @@ class ArtifactServiceBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** GETs are short next to PUTs: each round repeats them, interleaved, and sums their times. */
     private static final int GET_REPEATS = Integer.getInteger("bench.get.repeats", 3);
+    /** P2: the service at this fraction of the direct speed, both ways, in every round. */
+    private static final double GOAL_RATIO = 0.85;
+    private static final int GOAL_HEAP_MB = 64;
 
     /** The same HTTP client library the MinIO SDK uses for the direct arm, so the two arms differ only in the path. */
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5))
@@ -60,6 +63,7 @@ class ArtifactServiceBenchmark {
             HeapSampler heap = new HeapSampler(service.base());
             long[] baseline = heap.sample();
             List<Round> rounds = new ArrayList<>();
+            System.out.println("load average before the first round: " + loadAverage());
             try (HeapSampler sampling = heap.start()) {
                 for (int round = 1; round <= ROUNDS; round++) {
                     double directPut = seconds(() -> directPut(minio, "bench/direct.bin", SIZE));
@@ -87,11 +91,20 @@ class ArtifactServiceBenchmark {
             return (directPut + directGet) / (servicePut + serviceGet);
         }
 
+        double putRatio() {
+            return directPut / servicePut;
+        }
+
+        double getRatio() {
+            return directGet / serviceGet;
+        }
+
         String line(int round) {
             double mib = SIZE / (double) MIB;
-            return String.format(Locale.ROOT, "round %d: PUT %.1f vs %.1f MiB/s, GET %.1f vs %.1f MiB/s (mean of %d),"
-                    + " PUT+GET ratio %.2f", round, mib / directPut, mib / servicePut, mib / directGet, mib / serviceGet,
-                    GET_REPEATS, ratio());
+            return String.format(Locale.ROOT, "round %d: PUT %.1f direct vs %.1f service MiB/s (ratio %.2f), GET %.1f"
+                    + " vs %.1f MiB/s (ratio %.2f, mean of %d), PUT+GET ratio %.2f; load average %s", round,
+                    mib / directPut, mib / servicePut, putRatio(), mib / directGet, mib / serviceGet, getRatio(),
+                    GET_REPEATS, ratio(), loadAverage());
         }
     }
 
@@ -120,6 +133,23 @@ class ArtifactServiceBenchmark {
                 baseline[0] / (double) MIB, heap.peakUsed() / (double) MIB, (heap.peakUsed() - baseline[0]) / (double) MIB,
                 baseline[1] / (double) MIB, heap.peakOld() / (double) MIB,
                 (heap.peakOld() - baseline[1]) / (double) MIB, heap.samples());
+        double worstPut = rounds.stream().mapToDouble(Round::putRatio).min().orElseThrow();
+        double worstGet = rounds.stream().mapToDouble(Round::getRatio).min().orElseThrow();
+        double growthMb = (heap.peakUsed() - baseline[0]) / 1e6;
+        boolean met = worstPut >= GOAL_RATIO && worstGet >= GOAL_RATIO && growthMb < GOAL_HEAP_MB;
+        System.out.printf(Locale.ROOT, "P2 (judged): worst round PUT ratio %.2f, GET ratio %.2f (goal >= %.2f each);"
+                + " heap growth %.0f MB (goal < %d MB): %s; load average at the end %s%n%n", worstPut, worstGet,
+                GOAL_RATIO, growthMb, GOAL_HEAP_MB, met ? "MET" : "NOT MET", loadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages: the ratios only mean something next to the machine's load. */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static MinioClient minio() {

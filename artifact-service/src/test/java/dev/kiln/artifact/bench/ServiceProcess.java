@@ -59,7 +59,13 @@ final class ServiceProcess implements AutoCloseable {
                 Map.entry("KILN_GC_SCHEDULE", "off")));
         builder.environment().putAll(extraEnvironment());
         ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"));
-        service.awaitReady(Duration.ofMinutes(3));
+        try {
+            // minutes, not seconds: on a 2-core machine shared with other builds the service's start-up alone took 3+
+            service.awaitReady(Duration.ofMinutes(Long.getLong("bench.service.ready.minutes", 10)));
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
+        }
         return service;
     }
 

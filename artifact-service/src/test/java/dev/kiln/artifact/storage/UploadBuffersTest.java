@@ -37,6 +37,23 @@ class UploadBuffersTest {
     }
 
     @Test
+    void reusesReleasedPartBuffersOutsideTheBudget() {
+        UploadBuffers buffers = new UploadBuffers(10L * MIB, 5L * MIB, Duration.ofMillis(50));
+        byte[] first = buffers.allocate(5 * MIB);
+        byte[] second = buffers.allocate(5 * MIB);
+
+        buffers.release(first);
+        buffers.release(second);
+
+        assertThat(buffers.availableKib()).isEqualTo(buffers.budgetKib());
+        byte[] smaller = buffers.allocate(MIB);
+        assertThat(smaller).hasSize(MIB);
+        buffers.release(smaller);
+        assertThat(buffers.allocate(5 * MIB)).isIn(first, second);
+        assertThat(buffers.allocate(5 * MIB)).isIn(first, second);
+    }
+
+    @Test
     void needsABudgetOfAtLeastTwoParts() {
         assertThatThrownBy(() -> new UploadBuffers(9L * MIB, 5L * MIB, Duration.ZERO))
                 .hasMessageContaining("at least two parts");
