@@ -70,6 +70,19 @@ class ProblemAndSecurityTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsMalformedAndCreatesNothing() {
+        String text = "twice-" + UUID.randomUUID();
+
+        given().auth().oauth2("builder-token").contentType("application/json")
+                .body("{\"text\":\"first-" + text + "\",\"text\":\"" + text + "\"}")
+                .post("/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/malformed-json"));
+
+        org.assertj.core.api.Assertions.assertThat(notesWithText(text)).isZero();
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsAProblemNamingTheField() {
         for (String value : java.util.List.of("[\"a\"]", "{\"a\":1}")) {
             given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":" + value + "}")
