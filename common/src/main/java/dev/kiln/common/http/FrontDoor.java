@@ -17,10 +17,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers, as problem+json, what Vert.x would otherwise refuse with an empty body: a request target with a NUL byte,
- * a control character or a bad {@code %} escape (400), one too long (414), headers too large (431), a declared body
- * over {@code quarkus.http.limits.max-body-size} (413), and any bare status a Vert.x route fails with.
- * It runs before Quarkus's own body-size check and before any JAX-RS code.
+ * Answers, as problem+json, what Vert.x would otherwise refuse with an empty body or let through: a request target
+ * with an escaped NUL, a control character or escapes that are not UTF-8 (400), one too long (414), headers too large
+ * (431), a declared body over {@code quarkus.http.limits.max-body-size} (413), and a bare 4xx a Vert.x route fails
+ * with. It runs before Quarkus's own body-size check and before any JAX-RS code. What is refused below the router
+ * (a target that is no URI, a request line or headers over the codec's limits) is listed in docs/reliability.md.
  */
 @Singleton
 public class FrontDoor {
