@@ -118,6 +118,28 @@ class BuildApiTest {
     }
 
     @Test
+    void aBuildWhoseVersionIsRefusedFailsAtOnceWithBlockedStepsAndThePostSaysWhy() {
+        Map<String, Object> body = Map.of("pipeline", "quick", "tag", "main-4799.0.0-nightly-20260821-2100-gone",
+                "arches", List.of("amd64"));
+
+        String id = given().auth().oauth2(BUILDER).contentType(ContentType.JSON).body(body).post("/api/v1/builds")
+                .then().statusCode(201)
+                .body("state", equalTo("failed"))
+                .body("reason", equalTo("version-allocation-failed: version-service does not know tag "
+                        + "main-4799.0.0-nightly-20260821-2100-gone"))
+                .body("steps.state", everyItem(equalTo("blocked")))
+                .extract().path("id");
+
+        given().get("/api/v1/builds/" + id).then().statusCode(200)
+                .body("state", equalTo("failed"))
+                .body("steps.reason", everyItem(org.hamcrest.Matchers.startsWith("no version: version-allocation-failed")));
+        given().auth().oauth2(BUILDER).post("/api/v1/builds/" + id + "/resume").then().statusCode(200)
+                .body("state", equalTo("requested"))
+                .body("steps.state", everyItem(equalTo("pending")));
+        awaitState(id, "failed", LONG);
+    }
+
+    @Test
     void listsBuildsNewestFirstFilteredByStateAndTag() {
         String id = create(nightly("quick", List.of("amd64"), List.of()));
         String tag = awaitState(id, "succeeded", LONG).getString("tag");

@@ -9,14 +9,16 @@ import dev.kiln.common.idempotency.IdempotentCreate;
 import dev.kiln.common.problem.ProblemException;
 import dev.kiln.common.security.Roles;
 import dev.kiln.flatcar.VersionRequest;
+import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.build.Build;
 import dev.kiln.runner.domain.build.BuildPage;
 import dev.kiln.runner.domain.build.BuildRequest;
-import dev.kiln.runner.domain.build.InvalidBuildRequestException;
 import dev.kiln.runner.domain.build.BuildState;
+import dev.kiln.runner.domain.build.InvalidBuildRequestException;
 import dev.kiln.runner.domain.build.VersionRequests;
 import dev.kiln.runner.domain.port.StepExecutor;
 import dev.kiln.runner.service.BuildService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -33,8 +35,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -49,9 +53,11 @@ public class BuildResource {
     private final BuildService builds;
     private final StepExecutor executor;
     private final IdempotentCreate idempotentCreate;
+    private final RunnerConfig config;
 
-    public BuildResource(BuildService builds, StepExecutor executor, IdempotentCreate idempotentCreate) {
+    public BuildResource(BuildService builds, StepExecutor executor, IdempotentCreate idempotentCreate, RunnerConfig config) {
         this.builds = builds;
+        this.config = config;
         this.executor = executor;
         this.idempotentCreate = idempotentCreate;
     }
@@ -59,17 +65,41 @@ public class BuildResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BUILDER)
-    @Transactional
     public Response create(@Valid CreateBuildRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Context SecurityContext caller) {
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "a JSON body is required");
         }
-        return idempotentCreate.create(IDEMPOTENCY_SCOPE, key, request, () -> {
+        String[] created = new String[1];
+        Response response = QuarkusTransaction.requiringNew().call(() -> idempotentCreate.create(IDEMPOTENCY_SCOPE, key, request, () -> {
             Build build = builds.create(toDomain(request, caller.getUserPrincipal().getName()));
+            created[0] = build.id();
             return new IdempotentCreate.Created(201, URI.create("/api/v1/builds/" + build.id()),
                     BuildResponse.of(build, executor));
-        });
+        }));
+        return created[0] == null ? response : refusedVersion(created[0]).map(failed -> Response.fromResponse(response)
+                .entity(BuildResponse.of(failed, executor)).build()).orElse(response);
+    }
+
+    /**
+     * The build, when its version was refused within {@code kiln.runner.engine.allocation-wait} of its creation: the
+     * creator then learns why at once (state failed, the reason naming the allocation failure), not on a later GET.
+     */
+    private Optional<Build> refusedVersion(String id) {
+        Instant until = Instant.now().plus(config.engine().allocationWait());
+        while (Instant.now().isBefore(until)) {
+            Optional<Build> build = builds.find(id);
+            if (build.isEmpty() || build.get().state() != BuildState.REQUESTED) {
+                return build.filter(b -> b.state() == BuildState.FAILED);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     @GET

@@ -14,16 +14,16 @@ import java.util.Map;
  * parameters; {@code skipCached} false builds steps whose outputs exist already.
  */
 public record CreateBuildRequest(
-        @NotBlank String pipeline,
-        String kind,
-        String branch,
+        @NotBlank @Size(max = 40) String pipeline,
+        @Size(max = 20) String kind,
+        @Size(max = 200) String branch,
         @NotEmpty @Size(max = 2) List<@NotBlank String> arches,
         @Size(max = 64) List<@NotBlank String> vendors,
-        String tag,
+        @Size(max = 200) String tag,
         Map<String, String> params,
-        String from,
-        String to,
-        String suffix,
-        String sdkVersion,
+        @Size(max = 200) String from,
+        @Size(max = 200) String to,
+        @Size(max = 200) String suffix,
+        @Size(max = 200) String sdkVersion,
         Boolean skipCached) {
 }

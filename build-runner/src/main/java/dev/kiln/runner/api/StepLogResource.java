@@ -42,10 +42,11 @@ public class StepLogResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public Response log(@PathParam("id") String id, @PathParam("step") String step, @QueryParam("attempt") Integer attempt) {
+    public Response log(@PathParam("id") String id, @PathParam("step") String step, @QueryParam("attempt") String attempt) {
+        Integer asked = attemptNumber(attempt);
         Build build = builds.find(id).orElseThrow(() -> BuildResource.notFound(id));
         StepRun run = run(build, step);
-        int wanted = attempt == null ? run.attempt() : attempt;
+        int wanted = asked == null ? run.attempt() : asked;
         if (wanted < 1 || wanted > run.attempt()) {
             throw ProblemException.notFound("log-not-available", "step run " + run.key() + " has no attempt " + wanted);
         }
@@ -56,6 +57,18 @@ public class StepLogResource {
         }
         String path = current ? run.logPath() : StepRenderer.logPath(build, run, wanted, true);
         return fromCache(path).or(() -> fromExecutor(handle)).orElseThrow(() -> noLog(run, wanted));
+    }
+
+    /** {@code ?attempt=abc} is a 400 problem, not the framework's 404 for a query parameter it cannot convert. */
+    private static Integer attemptNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.strip().matches("\\d{1,9}")) {
+            throw ProblemException.badRequest("invalid-attempt", "attempt must be a whole number from 1, was '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+        }
+        return Integer.parseInt(text.strip());
     }
 
     private static StepRun run(Build build, String step) {

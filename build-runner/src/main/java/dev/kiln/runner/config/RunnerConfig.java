@@ -92,6 +92,13 @@ public interface RunnerConfig {
         @WithDefault("5s")
         Duration versionRetryDelay();
 
+        /**
+         * How long {@code POST /api/v1/builds} waits for the new build's version allocation: a build whose version is
+         * refused in that time is answered as failed, with the reason; otherwise the answer is the build as created.
+         */
+        @WithDefault("3s")
+        Duration allocationWait();
+
         /** How many allocation passes may fail before the build fails. */
         @WithDefault("10")
         int versionAttempts();

@@ -184,6 +184,12 @@ public class BuildStore {
                 row.vendors, row.reason, row.requestedBy, row.createdAt, row.startedAt, row.finishedAt);
     }
 
+    /** Gives up every lease {@code owner} holds, so that any replica may take those builds at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseLeasesOf(String owner) {
+        return repository.update("owner = null, leaseUntil = null where owner = ?1", owner);
+    }
+
     /** Used by tests and operators: when the build's lease ends. */
     @Transactional
     public Optional<Instant> leaseUntil(String id) {

@@ -3,7 +3,9 @@ package dev.kiln.runner.service;
 import dev.kiln.common.outbox.Outbox;
 import dev.kiln.runner.config.RunnerConfig;
 import dev.kiln.runner.domain.build.BuildReconciler;
+import dev.kiln.runner.domain.build.RunState;
 import dev.kiln.runner.domain.port.ArtifactCache;
+import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
 import dev.kiln.runner.domain.port.VersionAllocator;
 import dev.kiln.runner.persistence.BuildStore;
@@ -12,13 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -59,7 +59,7 @@ public class BuildEngine {
         this.executor = executor;
         this.config = config;
         this.clock = clock;
-        this.owner = config.instanceId().filter(s -> !s.isBlank()).orElseGet(BuildEngine::defaultInstanceId);
+        this.owner = RunnerIdentity.of(config.instanceId(), config.workDir());
         RunnerConfig.Engine engine = config.engine();
         BuildReconciler reconciler = new BuildReconciler(new BuildReconciler.Settings(engine.unschedulableLimit(),
                 engine.pendingLimit(), engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
@@ -77,6 +77,18 @@ public class BuildEngine {
     void onStop(@Observes ShutdownEvent event) {
         stop();
         actions.shutdown();
+        releaseLeases();
+    }
+
+    /** On a graceful stop another replica may take this one's builds over at once, not after their leases ran out. */
+    private void releaseLeases() {
+        try {
+            int released = store.releaseLeasesOf(owner);
+            LOG.infof("build engine %s stopped; released the leases of %d builds", owner, released);
+        } catch (RuntimeException e) {
+            LOG.warnf("build engine %s stopped without releasing its leases (%s); they expire on their own", owner,
+                    e.getMessage());
+        }
     }
 
     /** Starts the workers and the resync, and queues every unfinished build (what a restart resumes). */
@@ -104,6 +116,7 @@ public class BuildEngine {
         });
         long every = config.engine().resyncInterval().toMillis();
         resync = resyncTimer.scheduleWithFixedDelay(this::resync, 0, every, TimeUnit.MILLISECONDS);
+        resyncTimer.execute(this::shipLogsLeftBehind);
         LOG.infof("build engine %s started with %d workers and the %s executor", owner, threads.size(), executor.name());
     }
 
@@ -186,6 +199,23 @@ public class BuildEngine {
         }
     }
 
+    /** Ships the logs a previous run of this runner decided about but died before storing. */
+    private void shipLogsLeftBehind() {
+        try {
+            for (RunHandle handle : executor.logsLeftBehind()) {
+                store.find(handle.buildId()).flatMap(build -> build.run(handle.runKey()))
+                        .filter(run -> run.attempt() == handle.attempt() && run.logPath() != null
+                                && !run.state().isActive() && run.state() != RunState.PENDING)
+                        .ifPresent(run -> {
+                            LOG.infof("%s: storing the log left behind by the runner's previous run", handle);
+                            actions.shipLog(handle, run.logPath());
+                        });
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot ship the logs left behind before the restart: %s", e.getMessage());
+        }
+    }
+
     private void resync() {
         try {
             List<String> unfinished = store.unfinished();
@@ -194,15 +224,5 @@ public class BuildEngine {
         } catch (RuntimeException e) {
             LOG.warnf("resync failed: %s", e.getMessage());
         }
-    }
-
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "runner";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -61,6 +61,11 @@ final class ReconcileActions {
         }
     }
 
+    /** Stores the log of an attempt that finished earlier (found after a restart) and then releases it. */
+    void shipLog(RunHandle handle, String path) {
+        logs.ship(handle, path, false);
+    }
+
     void shutdown() {
         launcher.shutdown();
         logs.shutdown();

@@ -2,6 +2,7 @@ package dev.kiln.runner.service;
 
 import dev.kiln.common.outbox.Outbox;
 import dev.kiln.runner.domain.build.Build;
+import dev.kiln.runner.domain.build.BuildReconciler;
 import dev.kiln.runner.domain.build.BuildState;
 import dev.kiln.runner.domain.build.VersionInfo;
 import dev.kiln.runner.domain.port.PortException;
@@ -48,18 +49,35 @@ final class VersionAllocation {
                     : versions.allocate(build.request().version(), "kiln-build-" + build.id());
         } catch (PortException e) {
             int failed = failures.merge(build.id(), 1, Integer::sum);
-            LOG.warnf("build %s: no version yet (%d of %d): %s", build.id(), failed, maxAttempts, e.getMessage());
-            if (!e.permanent() && failed < maxAttempts) {
+            if (retryAfter(build.id(), e, failed)) {
+                LOG.warnf("build %s: no version yet, trying again (%d of %d tries failed): %s", build.id(), failed,
+                        maxAttempts, e.getMessage());
                 return false;
             }
+            LOG.warnf("build %s: no version (%s), so it ended before it started", build.id(), e.getMessage());
             failures.remove(build.id());
-            finish(build.id(), b -> b.failBeforeStart("version-allocation-failed: " + e.getMessage(), clock.instant()));
             return true;
         }
         failures.remove(build.id());
         finish(build.id(), b -> b.start(version, clock.instant()));
         log.accept("build " + build.id() + " builds " + version.tag());
         return true;
+    }
+
+    /** Lets the domain decide whether to try again; when not, the failed build is stored with its events. */
+    private boolean retryAfter(String buildId, PortException failure, int failed) {
+        return QuarkusTransaction.requiringNew().call(() -> store.lock(buildId)
+                .filter(stored -> stored.build().state() == BuildState.REQUESTED)
+                .map(stored -> {
+                    boolean retry = BuildReconciler.retryAllocation(stored.build(), failure.getMessage(), failure.permanent(),
+                            failed, maxAttempts, clock.instant());
+                    if (!retry) {
+                        store.save(stored);
+                        stored.build().drainEvents().forEach(outbox::append);
+                    }
+                    return retry;
+                })
+                .orElse(false));
     }
 
     private void finish(String buildId, Consumer<Build> change) {

@@ -28,13 +28,21 @@ public final class FakeServicesServer implements AutoCloseable {
     private static final String VERSIONS = "/fake-version/api/v1/versions";
     private static final String CACHE = "/fake-artifacts/cache/";
 
-    private final FakeVersions versions = new FakeVersions(tag -> { });
+    private final FakeVersions versions;
+    /** Uploads under this prefix are answered 503 while set: a cache that is away for some paths. */
+    private volatile String refusedPrefix;
     private final FakeCache cache;
     private final Set<String> uploadTokens;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
 
     public FakeServicesServer(FakeCache cache, Set<String> uploadTokens) throws IOException {
+        this(cache, uploadTokens, tag -> { });
+    }
+
+    /** {@code onTag} is told each tag the fake allocates (to create it in a scripts repository that local steps check out). */
+    public FakeServicesServer(FakeCache cache, Set<String> uploadTokens, java.util.function.Consumer<String> onTag) throws IOException {
+        this.versions = new FakeVersions(onTag);
         this.cache = cache;
         this.uploadTokens = uploadTokens;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -42,6 +50,11 @@ public final class FakeServicesServer implements AutoCloseable {
         server.createContext(CACHE, this::cache);
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** From now on uploads under {@code prefix} fail with 503; null accepts every upload again. */
+    public void refuseUploadsUnder(String prefix) {
+        refusedPrefix = prefix;
     }
 
     public String baseUrl() {
@@ -93,8 +106,12 @@ public final class FakeServicesServer implements AutoCloseable {
                 }
                 case "PUT" -> {
                     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    String refused = refusedPrefix;
                     if (authorization == null || !uploadTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
                         exchange.sendResponseHeaders(401, -1);
+                    } else if (refused != null && path.startsWith(refused)) {
+                        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                        exchange.sendResponseHeaders(503, -1);
                     } else {
                         json(exchange, 201, Map.of("path", path, "size", cache.store(path, exchange.getRequestBody())));
                     }

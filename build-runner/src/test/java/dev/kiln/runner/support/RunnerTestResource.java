@@ -50,7 +50,7 @@ public class RunnerTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The demo scripts of local-stack/scripts-repo, then the test scripts on top. */
-    static Map<String, String> scriptsRepositoryFiles() {
+    public static Map<String, String> scriptsRepositoryFiles() {
         Map<String, String> files = new HashMap<>();
         addTree(Path.of("../local-stack/scripts-repo"), files);
         addTree(Path.of("src/test/resources/test-scripts"), files);

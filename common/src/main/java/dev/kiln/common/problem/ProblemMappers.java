@@ -85,10 +85,8 @@ public class ProblemMappers {
             return malformedJson(json, uri);
         }
         int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        Response.ResponseBuilder out = Response.fromResponse(ProblemResponses.of(status, slug, title, e.getMessage(),
+        Response.ResponseBuilder out = Response.fromResponse(ProblemResponses.of(status, FrameworkProblems.slug(status),
+                FrameworkProblems.title(status), e.getMessage(),
                 path(uri), null));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {

@@ -70,6 +70,38 @@ class ProblemAndSecurityTest {
     }
 
     @Test
+    void aJsonBodyWithoutAContentTypeIsUnsupportedAndCreatesNothing() throws Exception {
+        String text = "untyped-" + UUID.randomUUID();
+        byte[] body = ("{\"text\":\"" + text + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + io.restassured.RestAssured.port + "/notes"))
+                .header("Authorization", "Bearer builder-token")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(415);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("https://kiln.dev/problems/unsupported-media-type");
+        org.assertj.core.api.Assertions.assertThat(notesWithText(text)).isZero();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsMalformedAndCreatesNothing() {
+        String text = "twice-" + UUID.randomUUID();
+
+        given().auth().oauth2("builder-token").contentType("application/json")
+                .body("{\"text\":\"first-" + text + "\",\"text\":\"" + text + "\"}")
+                .post("/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/malformed-json"));
+
+        org.assertj.core.api.Assertions.assertThat(notesWithText(text)).isZero();
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsAProblemNamingTheField() {
         for (String value : java.util.List.of("[\"a\"]", "{\"a\":1}")) {
             given().auth().oauth2("builder-token").contentType("application/json").body("{\"text\":" + value + "}")

@@ -12,7 +12,7 @@ public record ParsedVersionResponse(
         @Schema(description = "the tag name (- spelling), or null for a bare version", example = "lts-4081.3.10-nightly-20260821-2100") String tag,
         @Schema(description = "the tag prefix, or null", example = "lts") String prefix,
         @Schema(description = "update group from the prefix; main, sdk, bare versions and unknown prefixes give developer", example = "lts") String group,
-        @Schema(description = "channel from the minor (0 alpha, 1 beta, 2 stable, 3 lts); null for other minors", example = "lts") String channel,
+        @Schema(description = "channel from the minor (0 alpha, 1 beta, 2 stable, 3 lts); other minors are refused", example = "lts") String channel,
         int major,
         int minor,
         int patch,
@@ -26,7 +26,7 @@ public record ParsedVersionResponse(
         Version v = name.version();
         Channel channel = v.channel();
         return new ParsedVersionResponse(input, name.tag().map(t -> t.name()).orElse(null), name.prefix(), name.group().id(),
-                channel == null ? null : channel.id(), v.major(), v.minor(), v.patch(), v.versionId(), v.buildId(), v.official(),
+                channel.id(), v.major(), v.minor(), v.patch(), v.versionId(), v.buildId(), v.official(),
                 v.plusForm(), v.dashForm());
     }
 }

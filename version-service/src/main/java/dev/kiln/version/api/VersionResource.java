@@ -65,12 +65,18 @@ public class VersionResource {
     @Operation(summary = "Take a tag or version apart under Flatcar's rules (both spellings, any prefix)")
     @APIResponse(responseCode = "200", description = "Parsed")
     @APIResponse(responseCode = "400", description = "malformed-version: not a tag or version")
+    @APIResponse(responseCode = "422", description = "version-without-channel: a minor above 3 names no Flatcar channel")
     public ParsedVersionResponse parse(@Parameter(description = "a tag or a version", example = "main-4799.0.0-nightly-20260821-2100")
             @QueryParam("value") String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest("malformed-version", "query parameter 'value' is required, e.g. ?value=stable-4593.2.5");
         }
-        return ParsedVersionResponse.of(value, VersionName.parse(value.strip()));
+        VersionName name = VersionName.parse(value.strip());
+        if (name.version().channel() == null) {
+            throw ProblemException.unprocessable("version-without-channel", "minor %d of '%s' names no Flatcar channel (0 alpha, 1 beta, 2 stable, 3 lts)"
+                    .formatted(name.version().minor(), value.strip()));
+        }
+        return ParsedVersionResponse.of(value, name);
     }
 
     @POST

@@ -70,6 +70,15 @@ class VersionQueriesTest {
         given().get(VERSIONS + "/parse").then().statusCode(400).body("type", equalTo("https://kiln.dev/problems/malformed-version"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"4593.9.0, 9", "stable-4593.4.1, 4", "main-4799.12.0-nightly-20260821-2100, 12"})
+    void parseRefusesAMinorThatNamesNoChannel(String value, int minor) {
+        given().queryParam("value", value).get(VERSIONS + "/parse").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kiln.dev/problems/version-without-channel"))
+                .body("detail", equalTo("minor " + minor + " of '" + value + "' names no Flatcar channel (0 alpha, 1 beta, 2 stable, 3 lts)"));
+    }
+
     @Test
     void getReturnsTheAllocationAndNotFoundOtherwise() {
         String commit = allocate(BUILDER, body("kind", "dev", "branch", "feature/faster-boot", "suffix", "queries-get")).statusCode(201).extract().path("commit");

@@ -6,6 +6,7 @@ import dev.kiln.events.BuildRequested;
 import dev.kiln.events.BuildStarted;
 import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.KilnEvent;
+import dev.kiln.events.StepBlocked;
 import dev.kiln.events.StepCancelled;
 import dev.kiln.runner.domain.pipeline.DagExpander;
 import dev.kiln.runner.domain.pipeline.Pipeline;
@@ -85,9 +86,19 @@ public final class Build {
         events.add(startedEvent(now));
     }
 
-    /** The build could not even start (no version could be allocated). */
+    /**
+     * The build could not even start: no version could be allocated. Every run ends blocked by that (a run
+     * left pending would claim work that nothing will do); a resume reopens them and asks for a version again.
+     */
     public void failBeforeStart(String why, Instant now) {
         requireState(BuildState.REQUESTED, "fail");
+        for (StepRun run : runs.values()) {
+            if (run.state() == RunState.PENDING) {
+                run.block("no version: " + why);
+                events.add(new StepBlocked(id, run.step(), run.key(), request.tag(), null, run.arch(), run.vendor(),
+                        run.attempt(), "no version: " + why, now));
+            }
+        }
         state = BuildState.FAILED;
         reason = why;
         finishedAt = now;
@@ -117,19 +128,25 @@ public final class Build {
         return stopped;
     }
 
-    /** Continues a failed build: failed and blocked runs get a new round; passed runs keep their outputs. */
+    /**
+     * Continues a failed build: failed and blocked runs get a new round; passed runs keep their outputs. A build
+     * that failed for want of a version goes back to requested, so that the version is asked for again.
+     */
     public List<StepRun> resume(Instant now) {
-        if (state != BuildState.FAILED || version == null) {
+        if (state != BuildState.FAILED) {
             throw new BuildTransitionException("build-not-resumable",
-                    "only a failed build that has a version can be resumed; build " + id + " is " + state.apiName()
-                            + (version == null ? " without a version" : ""));
+                    "only a failed build can be resumed; build " + id + " is " + state.apiName());
         }
         List<StepRun> reopened = runs.values().stream()
                 .filter(r -> r.state() == RunState.FAILED || r.state() == RunState.BLOCKED).toList();
         reopened.forEach(StepRun::reopen);
-        state = BuildState.RUNNING;
         reason = null;
         finishedAt = null;
+        if (version == null) {
+            state = BuildState.REQUESTED;
+            return reopened;
+        }
+        state = BuildState.RUNNING;
         events.add(startedEvent(now));
         return reopened;
     }

@@ -29,6 +29,9 @@ import java.util.function.Function;
  */
 public final class BuildReconciler {
 
+    /** The reason a build that never got its version fails with, and the start of its runs' block reason. */
+    public static final String ALLOCATION_FAILED = "version-allocation-failed";
+
     /**
      * Limits of a pass: how long an attempt may sit unschedulable, pending (no pod, image pulling, container
      * creating) or unconfirmed by the executor, how many runs of one build may be active at once (0: no
@@ -101,6 +104,20 @@ public final class BuildReconciler {
      * after it ends): if every declared output is in the cache, its work is done. Returns true when settled
      * or when the lookup is still to come.
      */
+    /**
+     * Decides after the build's version allocation failed for the {@code failures}-th time: true when a later try
+     * may succeed (a passing failure, tries left); otherwise the build fails before it starts, naming why.
+     */
+    public static boolean retryAllocation(Build build, String why, boolean permanent, int failures, int maxAttempts,
+            Instant now) {
+        if (!permanent && failures < maxAttempts) {
+            return true;
+        }
+        build.failBeforeStart(ALLOCATION_FAILED + ": " + why
+                + (permanent ? "" : " (gave up after " + failures + " tries)"), now);
+        return false;
+    }
+
     private static boolean settleFromOutputs(Build build, StepRun run, Observation.NotFound notFound, CacheView cache,
             Instant now, ReconcileResult result, Set<String> verifying) {
         if (run.outputs().isEmpty()) {

@@ -47,6 +47,14 @@ public interface StepExecutor {
     /** Registers who to tell (with a build id) when something about one of that build's attempts changed. */
     void onChange(Consumer<String> buildChanged);
 
+    /**
+     * Finished attempts whose logs the executor still holds from before the runner restarted and that were never
+     * stored (the runner died between deciding a run and shipping its log); the engine ships them on start.
+     */
+    default Set<RunHandle> logsLeftBehind() {
+        return Set.of();
+    }
+
     /** The build ended: what the executor keeps for the build as a whole (not per attempt) can go. */
     default void buildFinished(String buildId) {
     }

@@ -38,6 +38,8 @@ import org.jboss.logging.Logger;
 public class LocalExecutor implements StepExecutor {
 
     private static final Logger LOG = Logger.getLogger(LocalExecutor.class);
+    /** Written into a kept work directory once its log is stored. */
+    static final String LOG_STORED = "log-stored";
 
     private final RunnerConfig config;
     private final Path root;
@@ -176,17 +178,60 @@ public class LocalExecutor implements StepExecutor {
     @Override
     public void forget(RunHandle handle) {
         LocalAttempt attempt = attempts.get(handle);
-        if (attempt == null || attempt.isLive()) {
+        if (attempt != null && attempt.isLive()) {
             return;
         }
         attempts.remove(handle);
-        if (!config.local().keepWorkDirs()) {
-            try {
-                ScriptsCheckout.deleteRecursively(attempt.dir);
-            } catch (IOException e) {
-                LOG.warnf("cannot delete %s: %s", attempt.dir, e.getMessage());
+        Path dir = attempt != null ? attempt.dir : attemptDir(handle);
+        try {
+            if (config.local().keepWorkDirs()) {
+                if (Files.isDirectory(dir)) {
+                    Files.writeString(dir.resolve(LOG_STORED), "");
+                }
+            } else {
+                ScriptsCheckout.deleteRecursively(dir);
             }
+        } catch (IOException e) {
+            LOG.warnf("cannot delete %s: %s", dir, e.getMessage());
         }
+    }
+
+    /**
+     * Attempt directories a previous run of this runner left with a log that was never stored: no process of
+     * this runner owns them, and no {@value #LOG_STORED} marker says their log is safe.
+     */
+    @Override
+    public Set<RunHandle> logsLeftBehind() {
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (var logs = Files.find(root, 3, (path, attrs) -> path.getFileName().toString().equals("step.log")
+                && attrs.isRegularFile())) {
+            return logs.map(Path::getParent)
+                    .filter(dir -> !Files.exists(dir.resolve(LOG_STORED)))
+                    .map(dir -> handleOf(dir))
+                    .flatMap(java.util.Optional::stream)
+                    .filter(handle -> !attempts.containsKey(handle))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            LOG.warnf("cannot look for logs left behind under %s: %s", root, e.getMessage());
+            return Set.of();
+        }
+    }
+
+    /** {@code <root>/<build id>/<run key>-<attempt>} back to its handle. */
+    private java.util.Optional<RunHandle> handleOf(Path dir) {
+        String name = dir.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        if (dash <= 0 || !name.substring(dash + 1).matches("\\d{1,9}") || !dir.getParent().getParent().equals(root)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new RunHandle(dir.getParent().getFileName().toString(), name.substring(0, dash),
+                Integer.parseInt(name.substring(dash + 1))));
+    }
+
+    private Path attemptDir(RunHandle handle) {
+        return root.resolve(handle.buildId()).resolve(handle.runKey() + "-" + handle.attempt());
     }
 
     @Override

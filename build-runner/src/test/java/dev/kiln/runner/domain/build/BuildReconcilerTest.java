@@ -76,6 +76,14 @@ class BuildReconcilerTest {
         return build;
     }
 
+    private Build requested() {
+        BuildRequest request = new BuildRequest("demo", new VersionRequest(VersionKind.NIGHTLY, "main", null, null, null, null),
+                null, List.of("amd64", "arm64"), List.of(), Map.of(), true, "ci");
+        Build build = Build.create("k7xq2m4pzb", Fixtures.yaml(PIPELINE), request, now);
+        build.drainEvents();
+        return build;
+    }
+
     private ReconcileResult pass(Build build) {
         return reconciler.reconcile(build, h -> observed.get(h.runKey()), path -> Optional.of(cache.contains(path)), now);
     }
@@ -415,6 +423,61 @@ class BuildReconcilerTest {
         finish(run, new Observation.Failed("exit-code", "exited with 1"));
         pass(build);
         observed.remove(run);
+    }
+
+    @Test
+    void failsABuildWhoseVersionWasRefusedAndBlocksEveryRunSayingWhy() {
+        Build build = requested();
+
+        boolean retry = BuildReconciler.retryAllocation(build, "version-service refused: branch 'nope' does not exist", true, 1,
+                10, now);
+
+        assertThat(retry).isFalse();
+        assertThat(build.state()).isEqualTo(BuildState.FAILED);
+        assertThat(build.reason()).isEqualTo("version-allocation-failed: version-service refused: branch 'nope' does not exist");
+        assertThat(build.runs()).extracting(StepRun::state).containsOnly(RunState.BLOCKED);
+        assertThat(build.runs()).extracting(StepRun::reason)
+                .containsOnly("no version: version-allocation-failed: version-service refused: branch 'nope' does not exist");
+        List<KilnEvent> events = build.drainEvents();
+        assertThat(events).filteredOn(StepBlocked.class::isInstance).hasSize(5);
+        assertThat(events).last().isInstanceOf(BuildFailed.class);
+    }
+
+    @Test
+    void triesAPassingAllocationFailureAgainUntilItsTriesRunOut() {
+        Build build = requested();
+
+        boolean firstRetry = BuildReconciler.retryAllocation(build, "version-service unavailable (503)", false, 1, 10, now);
+
+        assertThat(firstRetry).isTrue();
+        assertThat(build.state()).isEqualTo(BuildState.REQUESTED);
+        assertThat(build.runs()).extracting(StepRun::state).containsOnly(RunState.PENDING);
+
+        boolean lastRetry = BuildReconciler.retryAllocation(build, "version-service unavailable (503)", false, 10, 10, now);
+
+        assertThat(lastRetry).isFalse();
+        assertThat(build.state()).isEqualTo(BuildState.FAILED);
+        assertThat(build.reason()).isEqualTo("version-allocation-failed: version-service unavailable (503) (gave up after 10 tries)");
+    }
+
+    @Test
+    void resumesABuildThatNeverGotAVersionByAskingForOneAgain() {
+        Build build = requested();
+        BuildReconciler.retryAllocation(build, "version-service refused", true, 1, 10, now);
+        build.drainEvents();
+
+        build.resume(now);
+
+        assertThat(build.state()).isEqualTo(BuildState.REQUESTED);
+        assertThat(build.reason()).isNull();
+        assertThat(build.runs()).extracting(StepRun::state).containsOnly(RunState.PENDING);
+        assertThat(build.drainEvents()).isEmpty();
+
+        build.start(Fixtures.MAIN_NIGHTLY, now);
+        ReconcileResult result = pass(build);
+
+        assertThat(build.state()).isEqualTo(BuildState.RUNNING);
+        assertThat(result.launches()).extracting(l -> l.handle().runKey()).containsExactlyInAnyOrder("packages-amd64", "packages-arm64");
     }
 
     @Test
