@@ -45,13 +45,15 @@ class ConsoleBrowserIT {
         Files.createDirectories(kiln.dataDir.resolve("pipelines"));
         Files.writeString(kiln.dataDir.resolve("pipelines/probe.yaml"), """
                 name: probe
-                description: One step that takes a few seconds and says so, then checks the version it was given.
+                description: One step that takes a few seconds, checks its version and uploads version.txt as an image.
                 steps:
                   - name: probe
                     image: registry.example.org/any:1
                     run: |
                       for i in 1 2 3 4 5 6; do echo "probe line $$i of 6"; sleep 1; done
                       grep -x "FLATCAR_VERSION=$$KILN_VERSION" sdk_container/.repo/manifests/version.txt
+                      curl --fail -sS -H 'Expect:' -H "Authorization: Bearer $$KILN_CACHE_TOKEN" \
+                        -T sdk_container/.repo/manifests/version.txt "$$KILN_CACHE_URL/images/amd64/$$KILN_VERSION/version.txt"
                     timeout: 2m
                     retry: {attempts: 1}
                 """);
