@@ -80,6 +80,14 @@ public class JpaPublicationRecords implements PublicationRecords {
     }
 
     @Override
+    public String feedRevision() {
+        return (String) em.createNativeQuery("""
+                select count(*) || '-' || coalesce(md5(string_agg(p.version, ',' order by p.version)), '')
+                from published_release p join release r on r.version = p.version
+                where r.state in ('published', 'superseded')""").getSingleResult();
+    }
+
+    @Override
     public Map<String, List<StoredFile>> files(Version version) {
         Map<String, List<StoredFile>> out = new LinkedHashMap<>();
         archRows(version).forEach(r -> out.put((String) r[0], read((String) r[1], FILES)));

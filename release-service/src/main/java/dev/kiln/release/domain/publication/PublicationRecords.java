@@ -24,6 +24,12 @@ public interface PublicationRecords {
      */
     String feedJson();
 
+    /**
+     * A short text that changes whenever the feed's membership does (a release published, withdrawn): the entries
+     * themselves never change once stored, so equal revisions mean equal {@link #feedJson()}. Cheaper than the feed.
+     */
+    String feedRevision();
+
     /** Files per arch as copied into the channel; empty before publication. */
     Map<String, List<StoredFile>> files(Version version);
 
