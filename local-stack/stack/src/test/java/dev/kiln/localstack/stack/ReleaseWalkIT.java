@@ -68,6 +68,7 @@ class ReleaseWalkIT {
     private String aheadRequest;
     private String queuedRequest;
     private String thirdRequest;
+    private String rejected;
     private String atRisk;
     private boolean rolledBack;
 
@@ -154,6 +155,7 @@ class ReleaseWalkIT {
         assertThat(currentOnBoard("alpha")).isEqualTo(alpha);
         assertThat(reads.cacheText("alpha/amd64-usr/current/version.txt")).contains("FLATCAR_VERSION=" + alpha + "\n");
         assertThat(reads.cache("alpha/amd64-usr/" + version + "/version.txt").statusCode()).isEqualTo(404);
+        rejected = version;
     }
 
     @Test
@@ -221,6 +223,10 @@ class ReleaseWalkIT {
         assertThat(lastBoardEntry("alpha").path("action").asText()).isEqualTo("rollback");
         assertThat(reads.release(version).path("state").asText()).isEqualTo("superseded");
         assertThat(reads.release(atRisk).path("state").asText()).isEqualTo("published");
+        ReleaseApi.Answer nothingBefore = api.post(REQUESTER, "/api/v1/channels/beta/rollback", Map.of("reason", "try"), null);
+        assertThat(nothingBefore.status()).as(nothingBefore.problem()).isEqualTo(409);
+        assertThat(nothingBefore.body().path("type").asText()).isEqualTo("https://kiln.dev/problems/no-rollback-target");
+        assertThat(currentOnBoard("beta")).isEqualTo(major + ".1.0");
         rolledBack = true;
     }
 
@@ -247,8 +253,16 @@ class ReleaseWalkIT {
             assertThat(gone.statusCode()).as(path + ": " + gone.body()).isEqualTo(410);
             assertThat(JSON.readTree(gone.body()).path("type").asText()).isEqualTo("https://kiln.dev/problems/version-withdrawn");
         }
+        JsonNode alphaFeed = JSON.readTree(reads.awaitCache("alpha/releases.json", "leave out " + atRisk,
+                body -> !body.contains("\"" + atRisk + "\"")));
+        assertThat(alphaFeed.has(alpha)).as(alphaFeed.toString()).isTrue();
+        assertThat(alphaFeed.path("current")).as("alpha's current entry").isEqualTo(alphaFeed.path(alpha));
         ReleaseApi.Answer again = api.post(REQUESTER, "/api/v1/releases/" + atRisk + "/withdraw", Map.of("reason", "again"), null);
         assertThat(again.status()).as(again.problem()).isEqualTo(410);
+        ReleaseApi.Answer neverPublished = api.post(REQUESTER, "/api/v1/releases/" + rejected + "/withdraw",
+                Map.of("reason", "rejected anyway"), null);
+        assertThat(neverPublished.status()).as(neverPublished.problem()).isEqualTo(409);
+        assertThat(neverPublished.body().path("type").asText()).isEqualTo("https://kiln.dev/problems/release-not-published");
     }
 
     private Map<String, Object> patchOfAlpha() {
