@@ -44,7 +44,7 @@ final class ReleaseApi {
 
     /** A public read; empty on 404. */
     Optional<JsonNode> get(String path) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        Answer answer = read(path);
         if (answer.status() == 404) {
             return Optional.empty();
         }
@@ -52,6 +52,11 @@ final class ReleaseApi {
             throw new IllegalStateException("GET " + path + " -> " + answer.problem());
         }
         return Optional.of(answer.body());
+    }
+
+    /** A public read, whatever it answers. */
+    Answer read(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
     /** POSTs {@code body} as {@code identity}; {@code idempotencyKey} may be null. */
