@@ -53,34 +53,34 @@ final class GatedNightly {
                     run: |
                 %1$s      source ci-automation/sdk_bootstrap.sh
                       sdk_bootstrap ${params.seedSdkVersion} ${tag}
-                    outputs: [sdk/amd64/${sdkVersion}/flatcar-sdk-amd64-${sdkVersion}.tar.bz2]
+                    outputs: ["sdk/amd64/${sdkVersion}/flatcar-sdk-amd64-${sdkVersion}.tar.bz2"]
                   - name: sdk_container
                     needs: [sdk_bootstrap]
                     run: |
                 %1$s      source ci-automation/sdk_container.sh
                       sdk_container_build
-                    outputs: [containers/${sdkVersionDocker}/flatcar-sdk-amd64-${sdkVersionDocker}.tar.zst]
+                    outputs: ["containers/${sdkVersionDocker}/flatcar-sdk-amd64-${sdkVersionDocker}.tar.zst"]
                   - name: packages
                     needs: [sdk_container]
                     perArch: true
                     run: |
                 %1$s      source ci-automation/packages.sh
                       packages_build ${arch}
-                    outputs: [containers/${versionDocker}/flatcar-packages-${arch}-${versionDocker}.tar.zst]
+                    outputs: ["containers/${versionDocker}/flatcar-packages-${arch}-${versionDocker}.tar.zst"]
                   - name: push_pkgs
                     needs: [packages]
                     perArch: true
                     run: |
                 %1$s      source ci-automation/push_pkgs.sh
                       push_packages ${arch}
-                    outputs: [boards/${board}/${version}/pkgs/Packages]
+                    outputs: ["boards/${board}/${version}/pkgs/Packages"]
                   - name: image
                     needs: [packages]
                     perArch: true
                     run: |
                 %1$s      source ci-automation/image.sh
                       image_build ${arch}
-                    outputs: [images/${arch}/${version}/flatcar_production_image.bin.bz2]
+                    outputs: ["images/${arch}/${version}/flatcar_production_image.bin.bz2"]
                 """.formatted(gate, PIPELINE));
     }
 
