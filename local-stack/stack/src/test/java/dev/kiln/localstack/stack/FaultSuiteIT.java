@@ -215,6 +215,7 @@ class FaultSuiteIT {
         assertThat(answers).as("answers during the outage").isNotEmpty().allSatisfy(a -> {
             assertThat(a.status()).as(a.toString()).isEqualTo(503);
             assertThat(a.contentType()).as(a.toString()).startsWith("application/problem+json");
+            assertThat(a.body()).as(a.toString()).contains("/problems/database-unavailable");
         });
         assertThat(tags()).as("tags of versions asked for during the outage").noneMatch(t -> t.contains(marker));
         assertThat(stack.getText(kiln.serviceUrl("version-service") + "/api/v1/versions?size=100")).doesNotContain(marker);
@@ -223,11 +224,12 @@ class FaultSuiteIT {
         assertThat(build.path("state").asText()).as(build.toPrettyString()).isEqualTo("succeeded");
         assertThat(servicePids()).as("no service restarted").isEqualTo(pids);
         System.out.printf("FAULT postgres: %d requests during a %d s outage, statuses %s, slowest %d ms; not-ready "
-                        + "probes %s; every service ready %d ms after PostgreSQL; nightly %s afterwards: %s%n",
+                        + "probes %s (first: %s); every service ready %d ms after PostgreSQL; nightly %s afterwards: %s%n",
                 answers.size(), OUTAGE.toSeconds(), answers.stream().collect(Collectors.groupingBy(a -> a.request()
                         + "=" + a.status(), java.util.TreeMap::new, Collectors.counting())),
                 answers.stream().mapToLong(OutageProbe.Answer::millis).max().orElse(0),
                 notReady.stream().collect(Collectors.groupingBy(n -> n.substring(0, n.indexOf(':')), Collectors.counting())),
+                notReady.stream().findFirst().map(n -> n.substring(0, Math.min(n.length(), 400))).orElse("none"),
                 recovered.toMillis(), build.path("version").asText(), build.path("state").asText());
     }
 
