@@ -97,6 +97,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.caused(e)) {
+            LOG.warnf("database unavailable for %s: %s", path(uri), e.toString());
+            return Response.fromResponse(ProblemResponses.of(503, "database-unavailable", "Database unavailable",
+                    "the service cannot reach its database; try again shortly", path(uri), null))
+                    .header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, incident %s", incident);
         return ProblemResponses.of(500, "internal-error", "Internal error",
