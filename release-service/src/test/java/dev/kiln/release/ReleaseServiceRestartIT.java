@@ -133,7 +133,8 @@ class ReleaseServiceRestartIT {
         config.put("kiln.release.promotion-sweep-delay", "1s");
         config.put("kiln.release.operation-sweep-every", "1s");
         config.put("kiln.release.operation-quiet", "1s");
-        config.put("kiln.release.build-event-wait", "30s");
+        // the restarted service learns of the build through its event, not by asking build-runner (PromotionEngineTest does that)
+        config.put("kiln.release.build-event-wait", "5m");
         int port = FreePorts.next();
         PackagedReleaseService service = new PackagedReleaseService(port, config, dir.resolve(name + ".log"));
         service.awaitReady(Duration.ofMinutes(2));

@@ -22,7 +22,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a successful build of an official version into a release candidate and announces it to test systems. A
+ * Turns a successful build of an official version into a release candidate, announces it to test systems and settles
+ * its gates at once (a policy may have nothing to wait for). A
  * replayed or late build of a version that is already a release changes nothing; builds of other versions
  * (nightlies, dev builds) are not releases and are ignored.
  */
@@ -30,14 +31,18 @@ import org.jboss.logging.Logger;
 public class Candidates {
 
     private static final Logger LOG = Logger.getLogger(Candidates.class);
+    private static final String GATE_KEEPER = "gate-keeper";
 
     private final ReleaseStore releases;
     private final Outbox outbox;
     private final Clock clock;
     private final ReleaseConfig config;
     private final PromotionStore requests;
+    private final GateKeeper gates;
 
-    public Candidates(ReleaseStore releases, Outbox outbox, Clock clock, ReleaseConfig config, PromotionStore requests) {
+    public Candidates(ReleaseStore releases, Outbox outbox, Clock clock, ReleaseConfig config, PromotionStore requests,
+            GateKeeper gates) {
+        this.gates = gates;
         this.releases = releases;
         this.outbox = outbox;
         this.clock = clock;
@@ -74,6 +79,8 @@ public class Candidates {
             return Optional.empty();
         }
         outbox.append(announcement(candidate));
+        // a policy with nothing to wait for (no suites, no approvals, no soak) makes it ready, and published if autoPublish
+        gates.settle(candidate, GATE_KEEPER);
         return Optional.of(candidate);
     }
 
