@@ -42,12 +42,12 @@ public class Candidates {
 
     public Candidates(ReleaseStore releases, Outbox outbox, Clock clock, ReleaseConfig config, PromotionStore requests,
             GateKeeper gates) {
-        this.gates = gates;
         this.releases = releases;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
         this.requests = requests;
+        this.gates = gates;
     }
 
     /** {@link #buildSucceeded(BuiltVersion)} with the event's data. */

@@ -60,8 +60,6 @@ public class PromotionEngine {
     public PromotionEngine(PromotionStore store, ReleaseStore releases, GateKeeper gates, PromotionRules rules,
             VersionAllocator versions, BuildRunner builds, Outbox outbox, Clock clock, Event<PromotionTouched> touched,
             BuildEnds ends, ReleaseConfig config) {
-        this.ends = ends;
-        this.config = config;
         this.store = store;
         this.releases = releases;
         this.gates = gates;
@@ -71,6 +69,8 @@ public class PromotionEngine {
         this.outbox = outbox;
         this.clock = clock;
         this.touched = touched;
+        this.ends = ends;
+        this.config = config;
     }
 
     /** Moves one request as far as it goes now; returns its state afterwards (empty for an unknown id). */
