@@ -1,5 +1,7 @@
 package dev.kiln.release.domain.promotion;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,8 @@ public record BuiltVersion(String buildId, String pipeline, String pipelineDiges
         String version, String sdkVersion, List<String> arches, List<String> vendors, String branch, String commit) {
 
     public BuiltVersion {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        // build-runner's params may hold a null value; Map.copyOf would refuse the whole build for it
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         arches = arches == null ? List.of() : List.copyOf(arches);
         vendors = vendors == null ? List.of() : List.copyOf(vendors);
     }
