@@ -90,8 +90,10 @@ class ReleaseServiceRestartIT {
 
             assertThat(fakes.versions().allocations()).as("versions allocated").isEqualTo(1);
             assertThat(builds.started()).as("builds started").isEqualTo(1);
-            assertThat(fakes.copyCalls()).as("copy calls: the one in flight at the kill, then one per arch")
-                    .isEqualTo(1 + arches.size());
+            // a copy call is repeated after the kill (and may be by the sweeper of the killed process, whose operation went
+            // quiet for a second while its copy was held); artifact-service skips objects already there
+            assertThat(fakes.copyCalls()).as("copy calls: the one in flight at the kill, then one per arch at least")
+                    .isGreaterThanOrEqualTo(1 + arches.size());
             assertThat(fakes.objectCopies()).as("objects copied into alpha, each once")
                     .isEqualTo(arches.size() * FakeNeighboursServer.RELEASE_FILES.size());
             arches.forEach(arch -> assertThat(fakes.pointerMoves("alpha", arch, "current")).as("moves of alpha/" + arch
