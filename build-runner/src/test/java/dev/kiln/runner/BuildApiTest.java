@@ -44,6 +44,7 @@ class BuildApiTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/builds/"))
                 .body("pipeline", equalTo("os"))
+                .body("pipelineDigest", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
                 .body("requestedBy", equalTo("builder"))
                 .body("steps.run", hasItems("packages-amd64", "vms-amd64-gce", "tests-arm64-qemu_uefi"))
                 .body("steps.run", org.hamcrest.Matchers.not(hasItem("vms-arm64-gce")))

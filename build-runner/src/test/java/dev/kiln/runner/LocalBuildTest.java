@@ -8,6 +8,7 @@ import static dev.kiln.runner.support.Api.runOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.runner.support.Api;
@@ -50,6 +51,9 @@ class LocalBuildTest {
                     .doesNotContain("not ok");
             List<IncomingEvent> seen = events.await(e -> id.equals(e.key()) && e.is(EventCatalog.BUILD_SUCCEEDED), 1, LONG);
             assertThat(seen).hasSize(1);
+            BuildSucceeded succeeded = seen.getFirst().dataAs(EventCatalog.BUILD_SUCCEEDED);
+            assertThat(succeeded.pipelineDigest()).matches("[0-9a-f]{64}").isEqualTo(build.getString("pipelineDigest"));
+            assertThat(succeeded.params()).isEqualTo(build.<java.util.Map<String, String>>get("params"));
             assertThat(events.records().stream().map(dev.kiln.events.kafka.CloudEventRecords::read)
                     .filter(e -> id.equals(e.key())).map(IncomingEvent::type))
                     .contains(EventCatalog.BUILD_REQUESTED.name(), EventCatalog.BUILD_STARTED.name(),

@@ -8,10 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A build with every step run. {@code buildId} is Flatcar's build id of the version (nightly-...), not Kiln's id. */
+/**
+ * A build with every step run. {@code buildId} is Flatcar's build id of the version (nightly-...), not Kiln's id;
+ * {@code pipelineDigest} the sha256 of the pipeline definition the build runs; {@code branch} and {@code commit} the
+ * scripts branch and commit its version's tag points at (null until the version is allocated).
+ */
 public record BuildResponse(
         String id,
         String pipeline,
+        String pipelineDigest,
         String state,
         String reason,
         String tag,
@@ -20,6 +25,8 @@ public record BuildResponse(
         String buildId,
         String sdkVersion,
         String channel,
+        String branch,
+        String commit,
         List<String> arches,
         List<String> vendors,
         Map<String, String> params,
@@ -35,9 +42,10 @@ public record BuildResponse(
         List<StepRunResponse> steps = build.runs().stream().map(run -> StepRunResponse.of(build.id(), run,
                 run.attempt() > 0 ? executor.referenceOf(new RunHandle(build.id(), run.key(), run.attempt())) : null))
                 .toList();
-        return new BuildResponse(build.id(), build.pipeline().name(), build.state().apiName(), build.reason(),
-                build.tag(), v == null ? null : v.version(), v == null ? null : v.versionId(),
+        return new BuildResponse(build.id(), build.pipeline().name(), build.pipelineDigest(), build.state().apiName(),
+                build.reason(), build.tag(), v == null ? null : v.version(), v == null ? null : v.versionId(),
                 v == null ? null : v.buildId(), v == null ? null : v.sdkVersion(), v == null ? null : v.channel(),
+                v == null ? null : v.branch(), v == null ? null : v.commit(),
                 build.request().arches(), build.request().vendors(), build.request().params(),
                 build.request().skipCached(), build.request().requestedBy(), build.createdAt(), build.startedAt(),
                 build.finishedAt(), steps);

@@ -43,6 +43,7 @@ public class BuildStore {
         row.pipeline = build.pipeline().name();
         row.pipelineSpec = PipelineYaml.toJson(build.pipeline().spec());
         row.pipelineDigest = PipelineSnapshots.digest(row.pipelineSpec);
+        build.recordPipelineDigest(row.pipelineDigest);
         row.pipelineOrigin = build.pipeline().origin();
         BuildRequest request = build.request();
         VersionRequest version = request.version();
@@ -138,10 +139,12 @@ public class BuildStore {
         List<StepRun> runs = row.runs.stream().map(r -> StepRun.restore(r.runKey, r.step, r.arch, r.vendor, r.needs,
                 RunState.valueOf(r.state), r.attempt, r.roundStart, r.notBefore, r.launchedAt, r.startedAt,
                 r.finishedAt, r.reason, r.outputs, r.logPath)).toList();
-        return Build.restore(row.id, pipelines.of(row.pipelineDigest, () -> row.pipelineSpec,
+        Build build = Build.restore(row.id, pipelines.of(row.pipelineDigest, () -> row.pipelineSpec,
                 "build " + row.id + " (" + row.pipelineOrigin + ")"),
                 request, row.createdAt, version, BuildState.valueOf(row.state), row.reason, row.startedAt,
                 row.finishedAt, runs);
+        build.recordPipelineDigest(row.pipelineDigest);
+        return build;
     }
 
     private static void copy(Build build, BuildEntity row) {

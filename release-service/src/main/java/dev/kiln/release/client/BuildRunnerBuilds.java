@@ -7,6 +7,8 @@ import dev.kiln.clients.build.CreateBuildRequest;
 import dev.kiln.release.domain.promotion.BuildOrder;
 import dev.kiln.release.domain.promotion.BuildOutcome;
 import dev.kiln.release.domain.promotion.BuildRunner;
+import dev.kiln.release.domain.promotion.BuildStatus;
+import dev.kiln.release.domain.promotion.BuiltVersion;
 import dev.kiln.release.domain.promotion.CallFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
@@ -33,8 +35,10 @@ public class BuildRunnerBuilds implements BuildRunner {
     }
 
     @Override
-    public Optional<BuildOutcome> outcome(String buildId) {
-        return call(() -> client.find(buildId)).flatMap(BuildRunnerBuilds::outcomeOf);
+    public Optional<BuildStatus> find(String buildId) {
+        return call(() -> client.find(buildId)).map(b -> new BuildStatus(new BuiltVersion(b.id(), b.pipeline(),
+                b.pipelineDigest(), b.params(), b.tag(), b.version(), b.sdkVersion(), b.arches(), b.vendors(), b.branch(),
+                b.commit()), outcomeOf(b)));
     }
 
     @Override

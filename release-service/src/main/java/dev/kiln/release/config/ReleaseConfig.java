@@ -33,6 +33,13 @@ public interface ReleaseConfig {
     @WithDefault("30s")
     Duration promotionSweepEvery();
 
+    /**
+     * How long a building request waits for build-runner's event about the end of its build before passes ask
+     * build-runner (a lost {@code build.succeeded} then still makes the candidate).
+     */
+    @WithDefault("60s")
+    Duration buildEventWait();
+
     /** How long after start the first promotion sweep runs. */
     @WithDefault("10s")
     Duration promotionSweepDelay();

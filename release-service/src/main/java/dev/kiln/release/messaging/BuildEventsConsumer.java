@@ -2,12 +2,10 @@ package dev.kiln.release.messaging;
 
 import dev.kiln.events.BuildCancelled;
 import dev.kiln.events.BuildFailed;
-import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.release.domain.promotion.BuildOutcome;
-import dev.kiln.release.service.Candidates;
-import dev.kiln.release.service.Promotions;
+import dev.kiln.release.service.BuildEnds;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,13 +21,11 @@ public class BuildEventsConsumer {
     static final String CONSUMER = "release-service-builds";
 
     private final EventConsumption consumption;
-    private final Candidates candidates;
-    private final Promotions promotions;
+    private final BuildEnds ends;
 
-    public BuildEventsConsumer(EventConsumption consumption, Candidates candidates, Promotions promotions) {
+    public BuildEventsConsumer(EventConsumption consumption, BuildEnds ends) {
         this.consumption = consumption;
-        this.candidates = candidates;
-        this.promotions = promotions;
+        this.ends = ends;
     }
 
     @Incoming("builds-in")
@@ -41,15 +37,13 @@ public class BuildEventsConsumer {
 
     private void apply(IncomingEvent event) {
         if (event.is(EventCatalog.BUILD_SUCCEEDED)) {
-            BuildSucceeded built = event.dataAs(EventCatalog.BUILD_SUCCEEDED);
-            candidates.buildSucceeded(built);
-            promotions.buildEnded(built.buildId(), new BuildOutcome(BuildOutcome.Result.SUCCEEDED, "build succeeded"));
+            ends.succeeded(BuildEnds.of(event.dataAs(EventCatalog.BUILD_SUCCEEDED)));
         } else if (event.is(EventCatalog.BUILD_FAILED)) {
             BuildFailed failed = event.dataAs(EventCatalog.BUILD_FAILED);
-            promotions.buildEnded(failed.buildId(), new BuildOutcome(BuildOutcome.Result.FAILED, failed.reason()));
+            ends.ended(failed.buildId(), new BuildOutcome(BuildOutcome.Result.FAILED, failed.reason()));
         } else {
             BuildCancelled cancelled = event.dataAs(EventCatalog.BUILD_CANCELLED);
-            promotions.buildEnded(cancelled.buildId(), new BuildOutcome(BuildOutcome.Result.CANCELLED, cancelled.reason()));
+            ends.ended(cancelled.buildId(), new BuildOutcome(BuildOutcome.Result.CANCELLED, cancelled.reason()));
         }
     }
 }

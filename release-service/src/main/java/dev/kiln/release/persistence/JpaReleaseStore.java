@@ -1,8 +1,11 @@
 package dev.kiln.release.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.flatcar.Channel;
 import dev.kiln.flatcar.Tag;
 import dev.kiln.flatcar.Version;
+import dev.kiln.release.domain.release.PipelineInputs;
 import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseState;
 import dev.kiln.release.domain.release.ReleaseStore;
@@ -24,9 +27,11 @@ import java.util.stream.Collectors;
 public class JpaReleaseStore implements ReleaseStore {
 
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    public JpaReleaseStore(EntityManager em) {
+    public JpaReleaseStore(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     @Override
@@ -45,8 +50,9 @@ public class JpaReleaseStore implements ReleaseStore {
         // insert-or-nothing, so that two deliveries of one build racing each other create one release
         int inserted = em.createNativeQuery("""
                 insert into release (version, major, minor, patch, channel, tag, commit_id, build_id, sdk_version, arches,
-                    vendors, requested_by, state, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict (version) do nothing""")
+                    vendors, requested_by, state, created_at, pipeline, pipeline_digest, params)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as jsonb))
+                on conflict (version) do nothing""")
                 .setParameter(1, release.version().toString())
                 .setParameter(2, release.version().major())
                 .setParameter(3, release.version().minor())
@@ -61,6 +67,9 @@ public class JpaReleaseStore implements ReleaseStore {
                 .setParameter(12, release.requestedBy().orElse(null))
                 .setParameter(13, release.state().id())
                 .setParameter(14, release.history().getFirst().at())
+                .setParameter(15, release.pipeline().name())
+                .setParameter(16, release.pipeline().digest())
+                .setParameter(17, paramsJson(release.pipeline().params()))
                 .executeUpdate();
         if (inserted == 0) {
             return false;
@@ -101,6 +110,17 @@ public class JpaReleaseStore implements ReleaseStore {
         return rows.stream().findFirst().flatMap(r -> toRelease(r).publishedAt());
     }
 
+    private String paramsJson(Map<String, String> params) {
+        if (params.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("params of a release cannot be written as JSON", e);
+        }
+    }
+
     private void persistTransition(String version, int seq, Transition transition) {
         TransitionEntity row = new TransitionEntity();
         row.version = version;
@@ -129,7 +149,8 @@ public class JpaReleaseStore implements ReleaseStore {
     private static Release toRelease(ReleaseEntity row, List<TransitionEntity> history) {
         Version version = Version.parse(row.version);
         return new Release(version, Tag.parse(row.tag), row.commitId, row.buildId, Version.parse(row.sdkVersion),
-                split(row.arches), split(row.vendors), Optional.ofNullable(row.requestedBy),
+                split(row.arches), split(row.vendors), new PipelineInputs(row.pipeline, row.pipelineDigest, row.params),
+                Optional.ofNullable(row.requestedBy),
                 history.stream().map(JpaReleaseStore::toTransition).toList());
     }
 

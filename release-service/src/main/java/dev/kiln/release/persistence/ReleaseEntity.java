@@ -5,6 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One row of release; arches and vendors are comma-joined (neither ever contains a comma). */
 @Entity
@@ -26,6 +29,11 @@ public class ReleaseEntity {
     public String sdkVersion;
     public String arches;
     public String vendors;
+    public String pipeline;
+    @Column(name = "pipeline_digest")
+    public String pipelineDigest;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> params;
     @Column(name = "requested_by")
     public String requestedBy;
     public String state;

@@ -1,10 +1,11 @@
 package dev.kiln.release.service;
 
 import dev.kiln.common.outbox.Outbox;
+import dev.kiln.release.config.ReleaseConfig;
 import dev.kiln.release.domain.gate.GateReport;
 import dev.kiln.release.domain.promotion.AllocatedVersion;
-import dev.kiln.release.domain.promotion.BuildOutcome;
 import dev.kiln.release.domain.promotion.BuildRunner;
+import dev.kiln.release.domain.promotion.BuildStatus;
 import dev.kiln.release.domain.promotion.CallFailedException;
 import dev.kiln.release.domain.promotion.Decision;
 import dev.kiln.release.domain.promotion.PromotionReconciler;
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
  * the transition it makes commit together with their event (the request's row locked); calls to version-service and
  * build-runner happen between transactions, never under a lock, and their answers are stored in a transaction of
  * their own only if the request still needs them. Every call is idempotent by the request's key, so a crash between
- * a call and the storing of its answer is repaired by the next pass making the same call again.
+ * a call and the storing of its answer is repaired by the next pass making the same call again. A build whose end no
+ * event announced within {@code kiln.release.build-event-wait} is asked about.
  */
 @ApplicationScoped
 public class PromotionEngine {
@@ -52,9 +54,12 @@ public class PromotionEngine {
     private final Outbox outbox;
     private final Clock clock;
     private final Event<PromotionTouched> touched;
+    private final BuildEnds ends;
+    private final ReleaseConfig config;
 
     public PromotionEngine(PromotionStore store, ReleaseStore releases, GateKeeper gates, PromotionRules rules,
-            VersionAllocator versions, BuildRunner builds, Outbox outbox, Clock clock, Event<PromotionTouched> touched) {
+            VersionAllocator versions, BuildRunner builds, Outbox outbox, Clock clock, Event<PromotionTouched> touched,
+            BuildEnds ends, ReleaseConfig config) {
         this.store = store;
         this.releases = releases;
         this.gates = gates;
@@ -64,12 +69,13 @@ public class PromotionEngine {
         this.outbox = outbox;
         this.clock = clock;
         this.touched = touched;
+        this.ends = ends;
+        this.config = config;
     }
 
     /** Moves one request as far as it goes now; returns its state afterwards (empty for an unknown id). */
     public Optional<RequestState> advance(String id) {
         for (int step = 0; step < MAX_STEPS; step++) {
-            learnBuildOutcome(id);
             Optional<Decided> decided = QuarkusTransaction.requiringNew().call(() -> decide(id));
             if (decided.isEmpty()) {
                 return Optional.empty();
@@ -98,7 +104,7 @@ public class PromotionEngine {
         Optional<Release> release = request.version().flatMap(releases::find);
         Optional<GateReport> report = release.filter(r -> r.state() == ReleaseState.CANDIDATE).map(gates::evaluate);
         Situation situation = new Situation(request, queued ? store.openIn(request.lane()) : List.of(),
-                queued ? refusal(request) : Optional.empty(), release, report);
+                queued ? refusal(request) : Optional.empty(), release, report, clock.instant(), config.buildEventWait());
         Step step = PromotionReconciler.next(situation);
         if (step instanceof Step.Move move) {
             return Optional.of(new Decided(move(request, move.to(), move.reason()), step));
@@ -126,6 +132,7 @@ public class PromotionEngine {
                 String buildId = builds.start(start.order(), start.idempotencyKey());
                 update(request.id(), r -> r.buildId().isPresent() ? r : r.withBuild(buildId));
             });
+            case Step.CheckBuild check -> checkBuild(request, check.buildId());
             case Step.StopBuild stop -> call(request, "build-runner", () -> {
                 builds.cancel(stop.buildId(), stop.reason());
                 update(request.id(), PromotionRequest::withBuildStopped);
@@ -160,21 +167,30 @@ public class PromotionEngine {
         }
     }
 
-    /** Asks build-runner how a running build ended, so that a missed build event cannot leave a request building. */
-    private void learnBuildOutcome(String id) {
-        Optional<PromotionRequest> request = QuarkusTransaction.requiringNew().call(() -> store.find(id));
-        if (request.isEmpty() || request.get().state() != RequestState.BUILDING || request.get().buildOutcome().isPresent()
-                || request.get().buildId().isEmpty()) {
-            return;
-        }
-        Optional<BuildOutcome> outcome;
+    /**
+     * Asks build-runner about a build whose end no event announced in time; an ended build is taken as its event
+     * would have been ({@link BuildEnds}). Returns true when there is news to decide on.
+     */
+    private boolean checkBuild(PromotionRequest request, String buildId) {
+        Optional<BuildStatus> status;
         try {
-            outcome = builds.outcome(request.get().buildId().get());
+            status = builds.find(buildId);
         } catch (CallFailedException e) {
-            LOG.debugf("release request %s: cannot ask build-runner about its build now: %s", id, e.getMessage());
-            return;
+            LOG.warnf("release request %s: cannot ask build-runner about build %s now, the next pass tries again: %s",
+                    request.id(), buildId, e.getMessage());
+            return false;
         }
-        outcome.ifPresent(o -> update(id, r -> r.buildOutcome().isPresent() ? r : r.withBuildOutcome(o)));
+        if (status.isEmpty()) {
+            LOG.warnf("release request %s: build-runner does not know its build %s", request.id(), buildId);
+            return false;
+        }
+        if (status.get().outcome().isEmpty()) {
+            return false;
+        }
+        LOG.infof("release request %s: no event announced the end of build %s; build-runner says %s", request.id(), buildId,
+                status.get().outcome().get().result());
+        QuarkusTransaction.requiringNew().run(() -> ends.reported(status.get()));
+        return true;
     }
 
     private PromotionRequest move(PromotionRequest request, RequestState to, String reason) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.kiln.release.service.Candidates;
+import dev.kiln.release.testing.Builds;
 import dev.kiln.release.testing.FakeChannelStorage;
 import dev.kiln.testing.KilnServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,6 +53,9 @@ class ManifestApiTest {
                 .body("inputs.tag", equalTo("alpha-4795.0.131"))
                 .body("inputs.branch", equalTo("flatcar-4795"))
                 .body("inputs.buildId", equalTo("b-47950131"))
+                .body("inputs.pipeline", equalTo("os"))
+                .body("inputs.pipelineDigest", equalTo(Builds.OS_DIGEST))
+                .body("inputs.params", equalTo(Builds.PARAMS))
                 .body("outputs.nios2.name", hasItem("flatcar_production_image_packages.txt"))
                 .body("outputs.nios2[0].sha256", matchesPattern("[0-9a-f]{64}"))
                 .body("testReports[0].suite", equalTo("kola"))
@@ -66,7 +70,8 @@ class ManifestApiTest {
                         Map.of("name", "app-containers/docker", "from", "27.2.1", "to", "27.4.1"),
                         Map.of("name", "sys-kernel/coreos-kernel", "from", "6.6.54", "to", "6.6.60"))));
         assertThat(storage.file("alpha/nios2-usr/4795.0.131/kiln-manifest.json")).get().asString()
-                .contains("\"against\":\"4795.0.130\"", "\"sys-apps/ignition-2.20.0\"");
+                .contains("\"against\":\"4795.0.130\"", "\"sys-apps/ignition-2.20.0\"",
+                        "\"pipelineDigest\":\"" + Builds.OS_DIGEST + "\"", "\"params\":{\"seedSdkVersion\":\"4593.0.0\"}");
     }
 
     @Test

@@ -6,10 +6,15 @@ import static dev.kiln.release.testing.Api.body;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
+import dev.kiln.events.BuildSucceeded;
+import dev.kiln.events.EventCatalog;
 import dev.kiln.release.domain.promotion.RequestState;
 import dev.kiln.release.jobs.PromotionSweeper;
+import dev.kiln.release.testing.Builds;
 import dev.kiln.release.testing.Db;
+import dev.kiln.release.testing.EventWriter;
 import dev.kiln.release.testing.FakeBuildRunner;
 import dev.kiln.release.testing.FakeVersionService;
 import dev.kiln.release.testing.PromotionFakesResource;
@@ -21,6 +26,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,11 +150,66 @@ class PromotionEngineTest {
         String buildId = given().get("/api/v1/promotions/" + id).then().extract().path("buildId");
 
         builds.finish(buildId, "failed", "1 step run(s) failed: vms-amd64-qemu_uefi");
-        sweeper.sweep();
+        // the sweep asks build-runner once the event is overdue (kiln.release.build-event-wait, 2 s in tests)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            sweeper.sweep();
+            return "failed".equals(state(id));
+        });
 
-        assertThat(state(id)).isEqualTo("failed");
         assertThat(given().get("/api/v1/promotions/" + id).then().extract().<String>path("reason"))
                 .isEqualTo("build " + buildId + " failed: 1 step run(s) failed: vms-amd64-qemu_uefi");
+    }
+
+    @Test
+    void aLostBuildSucceededEventStillMakesTheCandidateFromBuildRunnersAnswerAndTheLateEventChangesNothing() {
+        Seed.published("4717.0.1", MONTH_AGO);
+        String id = promote("4717.0.1");
+        awaitState(id, "building");
+        String buildId = given().get("/api/v1/promotions/" + id).then().extract().path("buildId");
+        int readsBefore = builds.gets();
+
+        // the build succeeds in build-runner; its build.succeeded event is lost
+        builds.succeed(buildId, "4717.0.0", Builds.COMMIT, Builds.OS_DIGEST, Builds.PARAMS);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            sweeper.sweep();
+            return "testing".equals(state(id));
+        });
+
+        assertThat(builds.gets()).isGreaterThan(readsBefore);
+        given().get("/api/v1/releases/4717.1.0").then().statusCode(200).body("state", equalTo("candidate"))
+                .body("buildId", equalTo(buildId)).body("commit", equalTo(Builds.COMMIT));
+        given().get("/api/v1/releases/4717.1.0/manifest").then().statusCode(200)
+                .body("inputs.pipeline", equalTo("os")).body("inputs.pipelineDigest", equalTo(Builds.OS_DIGEST))
+                .body("inputs.params", equalTo(Builds.PARAMS)).body("inputs.sdkVersion", equalTo("4717.0.0"));
+        assertThat(Db.outbox(EventCatalog.RELEASE_CANDIDATE.name(), "4717.1.0")).hasSize(1);
+
+        // then the event arrives after all
+        String late = EventWriter.send(new BuildSucceeded(buildId, "os", "beta-4717.1.0", "4717.1.0", "4717.0.0",
+                List.of("amd64", "arm64"), List.of(), List.of("images/amd64/4717.1.0/version.txt"), Instant.now(),
+                "flatcar-4717", Builds.COMMIT, Builds.OS_DIGEST, Builds.PARAMS));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count("kiln_inbox", "event_id = ?", late) == 1);
+        sweeper.sweep();
+
+        assertThat(Db.outbox(EventCatalog.RELEASE_CANDIDATE.name(), "4717.1.0")).hasSize(1);
+        assertThat(Db.count("release_transition", "version = ?", "4717.1.0")).isEqualTo(1);
+        assertThat(Db.count("promotion_history", "request_id = ?", id)).isEqualTo(3);
+        assertThat(state(id)).isEqualTo("testing");
+    }
+
+    @Test
+    void aBuildStillRunningAfterTheWaitLeavesTheRequestBuilding() {
+        Seed.published("4718.0.1", MONTH_AGO);
+        String id = promote("4718.0.1");
+        awaitState(id, "building");
+        int readsBefore = builds.gets();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            sweeper.sweep();
+            return builds.gets() > readsBefore;
+        });
+
+        assertThat(state(id)).isEqualTo("building");
+        assertThat(Db.count("release", "version = ?", "4718.1.0")).isZero();
     }
 
     @Test

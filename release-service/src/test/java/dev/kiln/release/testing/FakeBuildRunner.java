@@ -36,6 +36,8 @@ public class FakeBuildRunner {
     private final List<String> cancels = new CopyOnWriteArrayList<>();
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Map<String, Object>> built = new ConcurrentHashMap<>();
+    private final AtomicInteger gets = new AtomicInteger();
 
     /** Every create call, replays included. */
     public int posts() {
@@ -58,6 +60,29 @@ public class FakeBuildRunner {
     /** Build ids whose cancel was asked for, in order. */
     public List<String> cancels() {
         return List.copyOf(cancels);
+    }
+
+    /** Every read of a build. */
+    public int gets() {
+        return gets.get();
+    }
+
+    /**
+     * Ends a build successfully, answering what build-runner knows of a finished build from then on: its version (from
+     * its tag), SDK version, scripts branch and commit, pipeline digest and params.
+     */
+    public void succeed(String id, String sdkVersion, String commit, String pipelineDigest, Map<String, String> params) {
+        Build build = builds.get(id);
+        String version = dev.kiln.flatcar.Tag.parse(build.request().tag()).version().toString();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("version", version);
+        facts.put("sdkVersion", sdkVersion);
+        facts.put("branch", "flatcar-" + version.substring(0, version.indexOf('.')));
+        facts.put("commit", commit);
+        facts.put("pipelineDigest", pipelineDigest);
+        facts.put("params", params);
+        built.put(id, facts);
+        finish(id, "succeeded", null);
     }
 
     /** Ends a build as build-runner would (succeeded, failed, cancelled). */
@@ -83,6 +108,7 @@ public class FakeBuildRunner {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
+        gets.incrementAndGet();
         Build build = builds.get(id);
         return build == null ? Response.status(404).build() : Response.ok(json(build), MediaType.APPLICATION_JSON).build();
     }
@@ -103,7 +129,7 @@ public class FakeBuildRunner {
         return Response.ok(json(builds.get(id)), MediaType.APPLICATION_JSON).build();
     }
 
-    private static Map<String, Object> json(Build b) {
+    private Map<String, Object> json(Build b) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", b.id());
         out.put("pipeline", b.request().pipeline());
@@ -112,6 +138,7 @@ public class FakeBuildRunner {
         out.put("tag", b.request().tag());
         out.put("arches", b.request().arches());
         out.put("vendors", b.request().vendors());
+        out.putAll(built.getOrDefault(b.id(), Map.of()));
         out.put("steps", List.of());
         return out;
     }

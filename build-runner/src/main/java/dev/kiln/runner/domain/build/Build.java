@@ -37,6 +37,7 @@ public final class Build {
     private String reason;
     private Instant startedAt;
     private Instant finishedAt;
+    private String pipelineDigest;
 
     private Build(String id, Pipeline pipeline, BuildRequest request, Instant createdAt) {
         this.id = id;
@@ -156,7 +157,8 @@ public final class Build {
         finishedAt = now;
         List<String> outputs = runs.values().stream().flatMap(r -> r.outputs().stream()).distinct().toList();
         events.add(new BuildSucceeded(id, pipeline.name(), tag(), versionString(), version.sdkVersion(),
-                request.arches(), request.vendors(), outputs, now, version.branch(), version.commit()));
+                request.arches(), request.vendors(), outputs, now, version.branch(), version.commit(), pipelineDigest,
+                request.params()));
     }
 
     void fail(List<String> failedRuns, String why, Instant now) {
@@ -211,6 +213,16 @@ public final class Build {
 
     public Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** The sha256 of the stored pipeline definition; null until the store recorded it. */
+    public String pipelineDigest() {
+        return pipelineDigest;
+    }
+
+    /** The store took the digest of the pipeline definition it keeps for this build (it identifies the definition). */
+    public void recordPipelineDigest(String digest) {
+        this.pipelineDigest = digest;
     }
 
     public BuildRequest request() {

@@ -388,6 +388,23 @@ class BuildReconcilerTest {
     }
 
     @Test
+    void theSucceededEventNamesThePipelineDigestTheStoreRecordedAndTheParams() {
+        cache.addAll(List.of(PACKAGES_AMD64, PACKAGES_ARM64, IMAGE_AMD64, IMAGE_ARM64));
+        Build build = build(true);
+        build.recordPipelineDigest("9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f");
+        pass(build);
+        finish("release", new Observation.Succeeded());
+
+        pass(build);
+
+        assertThat(build.drainEvents()).last().isInstanceOfSatisfying(BuildSucceeded.class, e -> {
+            assertThat(e.pipeline()).isEqualTo("demo");
+            assertThat(e.pipelineDigest()).isEqualTo("9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f");
+            assertThat(e.params()).isEqualTo(Map.of());
+        });
+    }
+
+    @Test
     void resumesAFailedBuildFromItsFailedRunsKeepingThoseThatPassed() {
         Build build = build(true);
         cache.add(PACKAGES_ARM64);

@@ -8,8 +8,8 @@ public interface BuildRunner {
     /** Starts the build and returns its id; the same {@code idempotencyKey} returns the same build again. */
     String start(BuildOrder order, String idempotencyKey);
 
-    /** How the build ended; empty while it runs (or when build-runner does not know it). */
-    Optional<BuildOutcome> outcome(String buildId);
+    /** The build as build-runner knows it now; empty when it does not know it. */
+    Optional<BuildStatus> find(String buildId);
 
     /** Cancels the build; a build that already ended is left as it is. */
     void cancel(String buildId, String reason);

@@ -7,24 +7,34 @@ import dev.kiln.release.domain.gate.Requirement;
 import dev.kiln.release.domain.gate.Status;
 import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The rules that move a release request forward, as one pure decision over what is stored: the request, the other
  * open requests of its lane, whether Flatcar's rules still allow it, its release (once built) with that release's
- * gates, and how its build ended. It answers one next step; the engine carries it out and asks again, so the same
- * stored state always gives the same step, and a step repeated after a crash repeats an idempotent call.
+ * gates, how its build ended, and the time. It answers one next step; the engine carries it out and asks again, so
+ * the same stored state at the same time always gives the same step, and a step repeated after a crash repeats an
+ * idempotent call.
  */
 public final class PromotionReconciler {
 
-    /** Everything one decision needs. {@code refusal}: what {@link PromotionRules} say now (asked for queued requests only). */
+    /**
+     * Everything one decision needs. {@code refusal}: what {@link PromotionRules} say now (asked for queued requests
+     * only); {@code buildEventWait}: how long a building request waits for build-runner's event about the end of its
+     * build before it asks build-runner itself.
+     */
     public record Situation(PromotionRequest request, List<PromotionRequest> lane, Optional<Decision.Refuse> refusal,
-            Optional<Release> release, Optional<GateReport> gates) {
+            Optional<Release> release, Optional<GateReport> gates, Instant now, Duration buildEventWait) {
 
         public Situation {
             lane = List.copyOf(lane);
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(buildEventWait, "buildEventWait");
         }
     }
 
@@ -47,6 +57,13 @@ public final class PromotionReconciler {
         record StartBuild(BuildOrder order, String idempotencyKey) implements Step {
         }
 
+        /**
+         * No event about the end of the build came for a while (lost, or not sent yet): ask build-runner how the build
+         * is, and take its answer as the event would have been taken.
+         */
+        record CheckBuild(String buildId) implements Step {
+        }
+
         /** The request was cancelled while its build ran: cancel that build too. */
         record StopBuild(String buildId, String reason) implements Step {
         }
@@ -63,7 +80,7 @@ public final class PromotionReconciler {
         return switch (request.state()) {
             case QUEUED -> queued(situation);
             case VERSIONING -> versioning(request);
-            case BUILDING -> building(request, situation.release());
+            case BUILDING -> building(request, situation);
             case TESTING, AWAITING_APPROVAL -> situation.release().flatMap(r -> gated(request, r, situation.gates()))
                     .orElse(new Step.Wait());
             case CANCELLED -> request.buildId().isPresent() && !request.buildStopped() && request.buildOutcome().isEmpty()
@@ -107,17 +124,30 @@ public final class PromotionReconciler {
                 + " started");
     }
 
-    private static Step building(PromotionRequest request, Optional<Release> release) {
-        if (release.isPresent()) {
-            return new Step.Move(RequestState.TESTING, "release candidate " + release.get().version() + " exists");
+    /**
+     * A building request moves on with its candidate, fails with its build, or waits for the event that ends the build;
+     * when that event is overdue it asks build-runner. A build that succeeded without a candidate (the build's data
+     * made none: see Candidates) cannot go on.
+     */
+    private static Step building(PromotionRequest request, Situation situation) {
+        if (situation.release().isPresent()) {
+            return new Step.Move(RequestState.TESTING, "release candidate " + situation.release().get().version() + " exists");
         }
+        String buildId = request.buildId().orElse("?");
         Optional<BuildOutcome> outcome = request.buildOutcome();
-        if (outcome.isEmpty() || outcome.get().result() == BuildOutcome.Result.SUCCEEDED) {
-            // a successful build becomes a candidate through its build.succeeded event; wait for it
+        if (outcome.isPresent()) {
+            return new Step.Move(RequestState.FAILED, switch (outcome.get().result()) {
+                case SUCCEEDED -> "build " + buildId + " succeeded but made no release candidate of "
+                        + request.version().map(Object::toString).orElse("its version") + " (see release-service's log)";
+                case FAILED -> "build " + buildId + " failed: " + outcome.get().reason();
+                case CANCELLED -> "build " + buildId + " was cancelled: " + outcome.get().reason();
+            });
+        }
+        Instant overdue = request.updatedAt().plus(situation.buildEventWait());
+        if (request.buildId().isEmpty() || situation.now().isBefore(overdue)) {
             return new Step.Wait();
         }
-        String verb = outcome.get().result() == BuildOutcome.Result.FAILED ? " failed: " : " was cancelled: ";
-        return new Step.Move(RequestState.FAILED, "build " + request.buildId().orElse("?") + verb + outcome.get().reason());
+        return new Step.CheckBuild(buildId);
     }
 
     /** Testing and awaiting approval follow the release and its gates. */

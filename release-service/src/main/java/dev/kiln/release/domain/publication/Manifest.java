@@ -21,9 +21,13 @@ public record Manifest(String version, String channel, String state, boolean atR
         Map<String, List<StoredFile>> outputs, List<Report> testReports, List<Decision> approvals,
         List<HistoryEntry> channelHistory, List<ArchChanges> packageChanges) {
 
-    /** What the release was built from; {@code branch} is Flatcar's release branch of its major. */
+    /**
+     * What the release was built from; {@code branch} is Flatcar's release branch of its major; {@code pipeline} the
+     * pipeline's name, {@code pipelineDigest} the sha256 of its definition as build-runner ran it, {@code params} the
+     * build's params (null, null and empty for releases whose build did not say).
+     */
     public record Inputs(String tag, String commit, String branch, String sdkVersion, String buildId, List<String> arches,
-            List<String> vendors) {
+            List<String> vendors, String pipeline, String pipelineDigest, Map<String, String> params) {
     }
 
     public record Report(String reportId, String suite, String arch, String vendor, String result, int attempt,
@@ -50,7 +54,8 @@ public record Manifest(String version, String channel, String state, boolean atR
             List<Approval> approvals, List<BoardEntry> history, Map<String, PackageList> packages,
             Map<String, Baseline> baselines) {
         Inputs inputs = new Inputs(release.tag().name(), release.commit(), "flatcar-" + release.version().major(),
-                release.sdkVersion().toString(), release.buildId(), release.arches(), release.vendors());
+                release.sdkVersion().toString(), release.buildId(), release.arches(), release.vendors(),
+                release.pipeline().name(), release.pipeline().digest(), release.pipeline().params());
         List<ArchChanges> changes = new ArrayList<>();
         packages.forEach((arch, list) -> {
             Baseline baseline = baselines.get(arch);

@@ -14,10 +14,11 @@ import java.util.Optional;
  * value with the {@link Transition} appended to its history, so the history is the audit trail and the state
  * is always its last entry. {@code requestedBy} is the identity that asked for the promotion or patch that
  * produced it (empty for releases no person requested); the approval gate does not count that identity.
- * {@code commit} is null while unknown: {@code dev.kiln.build.succeeded.v1}, which creates candidates, does not carry it.
+ * {@code commit} is null while unknown (older {@code dev.kiln.build.succeeded.v1} events do not carry it); {@code pipeline}
+ * is the pipeline, its definition's digest and the params it was built with, as far as build-runner told them.
  */
 public record Release(Version version, Tag tag, String commit, String buildId, Version sdkVersion, List<String> arches,
-        List<String> vendors, Optional<String> requestedBy, List<Transition> history) {
+        List<String> vendors, PipelineInputs pipeline, Optional<String> requestedBy, List<Transition> history) {
 
     /** A transition's result: the release as it now is and the entry just added to its history. */
     public record Change(Release release, Transition transition) {
@@ -35,6 +36,7 @@ public record Release(Version version, Tag tag, String commit, String buildId, V
         Objects.requireNonNull(sdkVersion, "sdkVersion");
         arches = List.copyOf(arches);
         vendors = List.copyOf(vendors);
+        pipeline = pipeline == null ? PipelineInputs.UNKNOWN : pipeline;
         if (arches.isEmpty()) {
             throw new InvalidReleaseException("release " + version + " names no architecture");
         }
@@ -60,9 +62,10 @@ public record Release(Version version, Tag tag, String commit, String buildId, V
 
     /** A new release as built: state candidate, history one entry long. */
     public static Release candidate(Version version, String commit, String buildId, Version sdkVersion, List<String> arches,
-            List<String> vendors, Optional<String> requestedBy, String actor, String reason, Instant now) {
+            List<String> vendors, PipelineInputs pipeline, Optional<String> requestedBy, String actor, String reason,
+            Instant now) {
         requireOfficial(version);
-        return new Release(version, Tag.release(version), commit, buildId, sdkVersion, arches, vendors, requestedBy,
+        return new Release(version, Tag.release(version), commit, buildId, sdkVersion, arches, vendors, pipeline, requestedBy,
                 List.of(Transition.created(actor, reason, now)));
     }
 
@@ -132,7 +135,7 @@ public record Release(Version version, Tag tag, String commit, String buildId, V
         Transition transition = new Transition(from, to, actor, reason, now);
         List<Transition> next = new ArrayList<>(history);
         next.add(transition);
-        return new Change(new Release(version, tag, commit, buildId, sdkVersion, arches, vendors, requestedBy, next), transition);
+        return new Change(new Release(version, tag, commit, buildId, sdkVersion, arches, vendors, pipeline, requestedBy, next), transition);
     }
 
     private static void requireOfficial(Version version) {

@@ -14,6 +14,7 @@ import dev.kiln.release.domain.gate.Status;
 import dev.kiln.release.domain.promotion.PromotionReconciler.Situation;
 import dev.kiln.release.domain.promotion.PromotionReconciler.Step;
 import dev.kiln.release.domain.release.Release;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,19 +43,34 @@ class PromotionReconcilerTest {
 
     private static PromotionRequest building(String id) {
         return versioning(id, BETA_4790, 0).withTag(Tag.parse("beta-4790.1.0")).withBuild("k7xq2m4pza")
-                .moveTo(RequestState.BUILDING, "promotion-engine", "build started", ASKED.plusSeconds(120));
+                .moveTo(RequestState.BUILDING, "promotion-engine", "build started", BUILD_STARTED);
     }
 
     private static PromotionRequest testing(String id) {
         return building(id).moveTo(RequestState.TESTING, "promotion-engine", "candidate exists", ASKED.plusSeconds(3600));
     }
 
+    /** The build started at ASKED + 2 min; ten seconds later nothing about its end is overdue yet. */
+    private static final Instant BUILD_STARTED = ASKED.plusSeconds(120);
+    private static final Duration BUILD_EVENT_WAIT = Duration.ofSeconds(60);
+    private static final Instant NOW = BUILD_STARTED.plusSeconds(10);
+
+    private static Situation situation(PromotionRequest request, List<PromotionRequest> lane, Optional<Decision.Refuse> refusal,
+            Optional<Release> release, Optional<GateReport> gates) {
+        return new Situation(request, lane, refusal, release, gates, NOW, BUILD_EVENT_WAIT);
+    }
+
+    private static Situation at(Instant now, PromotionRequest request) {
+        return new Situation(request, List.of(request), Optional.empty(), Optional.empty(), Optional.empty(), now,
+                BUILD_EVENT_WAIT);
+    }
+
     private static Situation alone(PromotionRequest request) {
-        return new Situation(request, List.of(request), Optional.empty(), Optional.empty(), Optional.empty());
+        return situation(request, List.of(request), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static Situation withRelease(PromotionRequest request, Release release, Optional<GateReport> gates) {
-        return new Situation(request, List.of(), Optional.empty(), Optional.of(release), gates);
+        return situation(request, List.of(), Optional.empty(), Optional.of(release), gates);
     }
 
     private static GateReport gates(Status kola, Status approvals) {
@@ -71,7 +87,7 @@ class PromotionReconcilerTest {
         PromotionRequest active = building("pr-aaaaaaaaaa");
         PromotionRequest waiting = queued("pr-bbbbbbbbbb", "pr-aaaaaaaaaa", 5);
 
-        Step step = PromotionReconciler.next(new Situation(waiting, List.of(active, waiting), Optional.empty(), Optional.empty(),
+        Step step = PromotionReconciler.next(situation(waiting, List.of(active, waiting), Optional.empty(), Optional.empty(),
                 Optional.empty()));
 
         assertThat(step).isEqualTo(new Step.Wait());
@@ -95,8 +111,8 @@ class PromotionReconcilerTest {
         PromotionRequest third = queued("pr-cccccccccc", "pr-bbbbbbbbbb", 7);
         List<PromotionRequest> lane = List.of(second, third);
 
-        Step forSecond = PromotionReconciler.next(new Situation(second, lane, Optional.empty(), Optional.empty(), Optional.empty()));
-        Step forThird = PromotionReconciler.next(new Situation(third, lane, Optional.empty(), Optional.empty(), Optional.empty()));
+        Step forSecond = PromotionReconciler.next(situation(second, lane, Optional.empty(), Optional.empty(), Optional.empty()));
+        Step forThird = PromotionReconciler.next(situation(third, lane, Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertThat(forSecond).isInstanceOfSatisfying(Step.Move.class, m -> assertThat(m.to()).isEqualTo(RequestState.VERSIONING));
         assertThat(forThird).isEqualTo(new Step.Wait());
@@ -107,7 +123,7 @@ class PromotionReconcilerTest {
         PromotionRequest first = building("pr-aaaaaaaaaa");
         PromotionRequest third = queued("pr-cccccccccc", "pr-bbbbbbbbbb", 7);
 
-        Step step = PromotionReconciler.next(new Situation(third, List.of(first, third), Optional.empty(), Optional.empty(),
+        Step step = PromotionReconciler.next(situation(third, List.of(first, third), Optional.empty(), Optional.empty(),
                 Optional.empty()));
 
         assertThat(step).isEqualTo(new Step.WaitBehind("pr-aaaaaaaaaa"));
@@ -119,7 +135,7 @@ class PromotionReconcilerTest {
         Decision.Refuse refuse = new Decision.Refuse(DomainException.Kind.CONFLICT, "already-promoted",
                 "major 4790 is already in beta; ask for a patch there instead");
 
-        Step step = PromotionReconciler.next(new Situation(waiting, List.of(waiting), Optional.of(refuse), Optional.empty(),
+        Step step = PromotionReconciler.next(situation(waiting, List.of(waiting), Optional.of(refuse), Optional.empty(),
                 Optional.empty()));
 
         assertThat(step).isEqualTo(new Step.Move(RequestState.FAILED,
@@ -238,11 +254,65 @@ class PromotionReconcilerTest {
     }
 
     @Test
-    void aSucceededBuildWaitsForItsCandidate() {
+    void aSucceededBuildThatMadeNoCandidateFailsTheRequestInsteadOfLeavingItBuilding() {
         PromotionRequest request = building("pr-7h3k9w2m4q").withBuildOutcome(new BuildOutcome(BuildOutcome.Result.SUCCEEDED,
                 "build succeeded"));
 
-        assertThat(PromotionReconciler.next(alone(request))).isEqualTo(new Step.Wait());
+        Step step = PromotionReconciler.next(alone(request));
+
+        assertThat(step).isEqualTo(new Step.Move(RequestState.FAILED, "build k7xq2m4pza succeeded but made no release "
+                + "candidate of 4790.1.0 (see release-service's log)"));
+    }
+
+    @Test
+    void aBuildWhoseEndNoEventAnnouncedWithinTheWaitIsAskedAbout() {
+        PromotionRequest request = building("pr-7h3k9w2m4q");
+
+        Step step = PromotionReconciler.next(at(BUILD_STARTED.plus(BUILD_EVENT_WAIT), request));
+
+        assertThat(step).isEqualTo(new Step.CheckBuild("k7xq2m4pza"));
+    }
+
+    @Test
+    void aBuildIsNotAskedAboutBeforeTheWaitForItsEventEnds() {
+        PromotionRequest request = building("pr-7h3k9w2m4q");
+
+        Step step = PromotionReconciler.next(at(BUILD_STARTED.plus(BUILD_EVENT_WAIT).minusSeconds(1), request));
+
+        assertThat(step).isEqualTo(new Step.Wait());
+    }
+
+    @Test
+    void aBuildStillRunningWhenAskedIsAskedAgainByTheNextPass() {
+        PromotionRequest request = building("pr-7h3k9w2m4q");
+        Instant later = BUILD_STARTED.plus(BUILD_EVENT_WAIT).plusSeconds(30);
+
+        Step first = PromotionReconciler.next(at(later, request));
+        Step next = PromotionReconciler.next(at(later.plusSeconds(30), request));
+
+        assertThat(first).isEqualTo(new Step.CheckBuild("k7xq2m4pza"));
+        assertThat(next).isEqualTo(first);
+    }
+
+    @Test
+    void anOverdueBuildWhoseCandidateExistsIsNotAskedAbout() {
+        PromotionRequest request = building("pr-7h3k9w2m4q");
+        Situation late = new Situation(request, List.of(), Optional.empty(), Optional.of(Releases.candidate("4790.1.0")),
+                Optional.empty(), BUILD_STARTED.plus(Duration.ofHours(2)), BUILD_EVENT_WAIT);
+
+        Step step = PromotionReconciler.next(late);
+
+        assertThat(step).isEqualTo(new Step.Move(RequestState.TESTING, "release candidate 4790.1.0 exists"));
+    }
+
+    @Test
+    void anOverdueBuildThatFailedFailsTheRequestWithoutAskingAgain() {
+        PromotionRequest request = building("pr-7h3k9w2m4q").withBuildOutcome(new BuildOutcome(BuildOutcome.Result.FAILED,
+                "1 step run(s) failed: image-arm64"));
+
+        Step step = PromotionReconciler.next(at(BUILD_STARTED.plus(Duration.ofHours(2)), request));
+
+        assertThat(step).isEqualTo(new Step.Move(RequestState.FAILED, "build k7xq2m4pza failed: 1 step run(s) failed: image-arm64"));
     }
 
     @Test

@@ -40,7 +40,8 @@ class ManifestTest {
         Manifest m = manifest(Map.of());
 
         assertThat(m.inputs()).isEqualTo(new Manifest.Inputs("stable-4593.2.5", "3c7d5e2a9f", "flatcar-4593", "4790.0.0",
-                "k7xq2m4pza", List.of("amd64", "arm64"), List.of("qemu", "aws")));
+                "k7xq2m4pza", List.of("amd64", "arm64"), List.of("qemu", "aws"), "os",
+                "4be2f6c1a9d03e7b5c8f1a2d6e9b0c3f7a4d8e1b5c9f2a6d0e3b7c1f4a8d2e5b", Map.of("seedSdkVersion", "4593.0.0")));
         assertThat(m.state()).isEqualTo("published");
         assertThat(m.outputs().get("amd64")).extracting(StoredFile::name).containsExactly("version.txt");
         assertThat(m.testReports()).extracting(Manifest.Report::result).containsExactly("passed");

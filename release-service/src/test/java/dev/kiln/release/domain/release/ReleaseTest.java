@@ -45,18 +45,18 @@ class ReleaseTest {
     @Test
     void refusesAReleaseWithoutArchitectures() {
         assertThatThrownBy(() -> Release.candidate(Version.parse("4790.0.1"), "3c7d5e2a9f", "k7xq2m4pza",
-                Version.parse("4790.0.0"), List.of(), List.of(), Optional.empty(), "build:k7xq2m4pza", "built", NOW))
+                Version.parse("4790.0.0"), List.of(), List.of(), PipelineInputs.UNKNOWN, Optional.empty(), "build:k7xq2m4pza", "built", NOW))
                 .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("no architecture");
     }
 
     @Test
     void acceptsAnUnknownCommitButNotABlankOne() {
         Release unknown = Release.candidate(Version.parse("4790.0.1"), null, "k7xq2m4pza", Version.parse("4790.0.0"),
-                List.of("amd64"), List.of(), Optional.empty(), "build:k7xq2m4pza", "built", NOW);
+                List.of("amd64"), List.of(), PipelineInputs.UNKNOWN, Optional.empty(), "build:k7xq2m4pza", "built", NOW);
 
         assertThat(unknown.commit()).isNull();
         assertThatThrownBy(() -> Release.candidate(Version.parse("4790.0.1"), " ", "k7xq2m4pza", Version.parse("4790.0.0"),
-                List.of("amd64"), List.of(), Optional.empty(), "build:k7xq2m4pza", "built", NOW))
+                List.of("amd64"), List.of(), PipelineInputs.UNKNOWN, Optional.empty(), "build:k7xq2m4pza", "built", NOW))
                 .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("commit");
     }
 
@@ -146,7 +146,7 @@ class ReleaseTest {
                 new Transition(ReleaseState.CANDIDATE, ReleaseState.PUBLISHED, "bob", "go", NOW));
 
         assertThatThrownBy(() -> new Release(candidate.version(), candidate.tag(), candidate.commit(), candidate.buildId(),
-                candidate.sdkVersion(), candidate.arches(), candidate.vendors(), candidate.requestedBy(), skipped))
+                candidate.sdkVersion(), candidate.arches(), candidate.vendors(), candidate.pipeline(), candidate.requestedBy(), skipped))
                 .isInstanceOf(InvalidReleaseException.class).hasMessageContaining("breaks at entry 2");
     }
 

@@ -1,0 +1,2 @@
+/** The packaged release-service as a process of its own, and the neighbours it calls, served over plain HTTP. */
+package dev.kiln.release.process;
