@@ -15,7 +15,7 @@ public record IssueStepTokenRequest(
         @NotBlank @Size(max = 64) String buildId,
         @Schema(description = "cache directories; a file is writable when its path starts with one of them",
                 example = "[\"images/amd64/4593.2.5/\", \"build-logs/4593.2.5/\"]", required = true)
-        @NotEmpty @Size(max = 64) List<@NotNull @Size(max = 1024) String> prefixes,
+        @NotEmpty @Size(max = 256) List<@NotNull @Size(max = 1024) String> prefixes,
         @Schema(description = "when the token stops working, at most kiln.artifact.step-tokens.max-lifetime ahead",
                 example = "2026-12-09T21:00:00Z", required = true)
         @NotNull Instant expiresAt) {

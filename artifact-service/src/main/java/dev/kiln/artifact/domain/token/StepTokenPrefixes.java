@@ -16,8 +16,8 @@ import java.util.TreeSet;
  */
 public final class StepTokenPrefixes {
 
-    /** More than a build writes (a full build of two arches names about 15). */
-    public static final int MAX_PREFIXES = 64;
+    /** More than a build writes: a full build of two arches testing on every vendor names about 40. */
+    public static final int MAX_PREFIXES = 256;
     private static final int MIN_DEPTH = 2;
 
     private StepTokenPrefixes() {
