@@ -13,11 +13,13 @@ import dev.kiln.events.EventCatalog;
 import dev.kiln.events.kafka.IncomingEvent;
 import dev.kiln.runner.support.Api;
 import dev.kiln.runner.support.FakeCache;
+import dev.kiln.runner.support.FakeStepTokens;
 import dev.kiln.testing.EventReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -142,6 +144,35 @@ class LocalBuildTest {
         assertThat(env.keySet()).as("variables a step may see").allMatch(name -> name.startsWith("KILN_")
                 || java.util.Set.of("FLATCAR_CHANNEL", "BUILDCACHE_SERVER", "PATH", "HOME", "USER", "LOGNAME", "LANG",
                         "LC_ALL", "TZ", "TMPDIR", "PWD", "SHLVL", "_", "OLDPWD").contains(name));
+    }
+
+    @Test
+    void aStepGetsItsBuildsScopedTokenNotTheRunnersAndItIsRevokedWhenTheBuildEnds() {
+        String id = create(nightly("environment", List.of("amd64"), List.of()));
+        String version = awaitState(id, "succeeded", LONG).getString("version");
+        String path = "build-logs/" + version + "/show-amd64.log";
+        await().atMost(LONG).until(() -> cache.has(path));
+
+        String token = cache.read(path).lines().filter(l -> l.startsWith("KILN_CACHE_TOKEN=")).findFirst().orElseThrow()
+                .substring("KILN_CACHE_TOKEN=".length());
+        FakeStepTokens.Grant grant = FakeStepTokens.byToken(token).orElseThrow();
+        assertThat(token).startsWith("kiln-step.").isNotEqualTo(dev.kiln.runner.support.RunnerTestResource.SERVICE_TOKEN);
+        assertThat(grant.buildId()).isEqualTo(id);
+        assertThat(grant.prefixes()).contains("images/amd64/" + version + "/", "build-logs/" + version + "/")
+                .noneMatch(prefix -> prefix.startsWith("images/arm64/") || prefix.split("/").length < 2);
+        await().atMost(LONG).until(() -> FakeStepTokens.of(id).stream().allMatch(FakeStepTokens.Grant::revoked));
+    }
+
+    @Test
+    void aTokenStillLiveForAnEndedBuildIsRevokedByTheNextResync() {
+        String id = create(nightly("environment", List.of("amd64"), List.of()));
+        awaitState(id, "succeeded", LONG);
+        await().atMost(LONG).until(() -> FakeStepTokens.of(id).stream().allMatch(FakeStepTokens.Grant::revoked));
+
+        // as if the revocation at the build's end had been lost (artifact-service away, the runner killed)
+        FakeStepTokens.Grant lost = FakeStepTokens.issue(id, List.of("images/amd64/x/"), Instant.now().plusSeconds(3600));
+
+        await().atMost(LONG).until(() -> FakeStepTokens.byToken(lost.token()).orElseThrow().revoked());
     }
 
     @Test

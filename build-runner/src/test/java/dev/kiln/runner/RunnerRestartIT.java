@@ -77,7 +77,6 @@ class RunnerRestartIT {
         config.put("quarkus.rest-client.artifact-service.url", fakes.baseUrl() + "/fake-artifacts");
         config.put("kiln.runner.cache-url", fakes.baseUrl() + "/fake-artifacts/cache");
         config.put("kiln.service-token", SERVICE_TOKEN);
-        config.put("kiln.runner.cache-token", CACHE_TOKEN);
         config.put("kiln.runner.scripts-repo-url", "https://github.com/flatcar/scripts.git");
         config.put("kiln.runner.work-dir", dir.resolve(name).toString());
         config.put("kiln.runner.pipelines-dir", Path.of("src/test/resources/pipelines").toAbsolutePath().toString());

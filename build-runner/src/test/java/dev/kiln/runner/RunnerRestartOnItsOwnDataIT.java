@@ -88,7 +88,6 @@ class RunnerRestartOnItsOwnDataIT {
         config.put("quarkus.rest-client.artifact-service.url", fakes.baseUrl() + "/fake-artifacts");
         config.put("kiln.runner.cache-url", fakes.baseUrl() + "/fake-artifacts/cache");
         config.put("kiln.service-token", SERVICE_TOKEN);
-        config.put("kiln.runner.cache-token", CACHE_TOKEN);
         config.put("kiln.runner.scripts-repo-url", scripts.toUri().toString());
         config.put("kiln.runner.work-dir", dir.resolve("work").toString());
         config.put("kiln.runner.pipelines-dir", Path.of("src/test/resources/restart-pipelines").toAbsolutePath().toString());

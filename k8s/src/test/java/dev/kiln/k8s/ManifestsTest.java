@@ -116,17 +116,21 @@ class ManifestsTest {
     }
 
     @Test
-    void buildRunnerMayManageJobsAndReadPodLogsAndEventsButNothingMore() {
+    void buildRunnerMayManageJobsAndStepTokenSecretsAndReadPodLogsAndEventsButNothingMore() {
         Role role = Manifests.objects("base").stream().filter(Role.class::isInstance).map(Role.class::cast)
                 .filter(r -> r.getMetadata().getName().equals("build-runner")).findFirst().orElseThrow();
 
         Set<String> resources = role.getRules().stream().flatMap(r -> r.getResources().stream())
                 .collect(Collectors.toSet());
-        assertThat(resources).containsExactlyInAnyOrder("jobs", "pods", "pods/log", "events");
+        assertThat(resources).containsExactlyInAnyOrder("jobs", "secrets", "pods", "pods/log", "events");
         assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("jobs"))
                 .allSatisfy(r -> assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch", "create",
                         "delete"));
-        assertThat(role.getRules()).filteredOn(r -> !r.getResources().contains("jobs"))
+        assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("secrets"))
+                .allSatisfy(r -> assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch",
+                        "delete"));
+        assertThat(role.getRules()).filteredOn(r -> !r.getResources().contains("jobs")
+                        && !r.getResources().contains("secrets"))
                 .allSatisfy(r -> assertThat(r.getVerbs()).doesNotContain("create", "update", "patch", "delete"));
     }
 

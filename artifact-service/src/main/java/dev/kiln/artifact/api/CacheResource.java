@@ -10,6 +10,7 @@ import dev.kiln.artifact.domain.UploadResult;
 import dev.kiln.artifact.service.ArtifactUploads;
 import dev.kiln.artifact.service.CacheReader;
 import dev.kiln.artifact.service.ChannelReads;
+import dev.kiln.artifact.security.StepScope;
 import dev.kiln.flatcar.Channel;
 import dev.kiln.common.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The build cache as Flatcar's scripts use it: {@code GET}/{@code HEAD} of files (with ranges and
- * validators) and directory listings, public; streaming {@code PUT} of files for the builder role.
+ * validators) and directory listings, public; streaming {@code PUT} of files for the builder role, or for a step
+ * token under its own prefixes.
  */
 @Path("/cache")
 @Tag(name = "cache", description = "Flatcar-compatible build cache")
@@ -48,10 +50,12 @@ public class CacheResource {
     private final CacheResponses responses;
     private final CacheMetrics metrics;
     private final ChannelReads channels;
+    private final StepScope stepScope;
 
     public CacheResource(ArtifactUploads uploads, CacheReader reader, ArtifactConfig config, CacheMetrics metrics,
-            ChannelReads channels) {
+            ChannelReads channels, StepScope stepScope) {
         this.channels = channels;
+        this.stepScope = stepScope;
         this.uploads = uploads;
         this.reader = reader;
         this.responses = new CacheResponses(reader, config.download(), metrics);
@@ -76,8 +80,10 @@ public class CacheResource {
     @PUT
     @Path("{path: .*}")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.BUILDER)
-    @Operation(summary = "Stores a file, streamed; invisible until complete and verified against X-Kiln-SHA256")
+    @RolesAllowed({Roles.BUILDER, StepScope.ROLE})
+    @Operation(summary = "Stores a file, streamed; invisible until complete and verified against X-Kiln-SHA256. "
+            + "A step token may only write under its prefixes while it is live (else 403 outside-step-token-scope, "
+            + "step-token-revoked, step-token-expired)")
     public Response put(InputStream body, @Context HttpServerRequest request, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         CachePath path = RequestPaths.after(PREFIX, request.path());
@@ -85,6 +91,7 @@ public class CacheResource {
             throw new ArtifactException(ArtifactException.Reason.INVALID_PATH,
                     "'" + path + "' names a directory; PUT a file path (no trailing '/')");
         }
+        stepScope.checkWrite(path);
         if (path.segments().size() > 1 && Channel.ofId(path.segments().getFirst()).isPresent()) {
             throw new ArtifactException(ArtifactException.Reason.CONFLICT, "channel-directory", "'" + path
                     + "' lies in a channel directory, which only /api/v1/channels and /api/v1/channel-files write", null);

@@ -24,6 +24,17 @@ public interface ArtifactConfig {
     /** Garbage collection of the cache. */
     Gc gc();
 
+    /** Step tokens build-runner asks for. */
+    StepTokens stepTokens();
+
+    /** Step tokens: how long one may live at most. */
+    interface StepTokens {
+
+        /** The furthest expiry a step token may be issued with. */
+        @WithDefault("7d")
+        Duration maxLifetime();
+    }
+
     /** The S3 connection. */
     interface S3 {
 

@@ -23,8 +23,12 @@ public interface RunnerConfig {
     /** The build cache URL steps upload to and read from ({@code KILN_CACHE_URL} in their env). */
     String cacheUrl();
 
-    /** The cache upload token handed to local steps as {@code KILN_CACHE_TOKEN} (Kubernetes steps read a Secret). */
-    Optional<String> cacheToken();
+    /**
+     * How long a build's step token lives (it is renewed for attempts launched after half of it); the token steps
+     * get as {@code KILN_CACHE_TOKEN} writes only the build's own cache directories and is revoked when the build ends.
+     */
+    @WithDefault("72h")
+    Duration stepTokenLifetime();
 
     /**
      * The host name of the bincache gateway, handed to steps as {@code BUILDCACHE_SERVER} so that Flatcar's
@@ -117,14 +121,6 @@ public interface RunnerConfig {
         /** Seconds a finished Job (and its pod and log) is kept before Kubernetes deletes it. */
         @WithDefault("3600")
         int ttlSecondsAfterFinished();
-
-        /** Name of the Secret holding the cache upload token steps get as KILN_CACHE_TOKEN. */
-        @WithDefault("kiln-cache-token")
-        String cacheTokenSecret();
-
-        /** Key of the token in that Secret. */
-        @WithDefault("token")
-        String cacheTokenKey();
 
         /** How long a Job may be missing from the informer cache after launch before it counts as vanished. */
         @WithDefault("30s")

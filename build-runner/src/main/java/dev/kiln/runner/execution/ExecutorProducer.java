@@ -30,7 +30,7 @@ public class ExecutorProducer {
         RunnerConfig.Kubernetes k8s = config.kubernetes();
         String namespace = k8s.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
         JobSettings settings = new JobSettings(namespace, k8s.gitImage(), config.scriptsRepoUrl(), config.cacheUrl(),
-                k8s.cacheTokenSecret(), k8s.cacheTokenKey(), k8s.ttlSecondsAfterFinished(), k8s.imagePullPolicy(),
+                k8s.ttlSecondsAfterFinished(), k8s.imagePullPolicy(),
                 k8s.dockerImage(), config.bincacheServer()
                         .map(server -> new BincacheAccess(server, k8s.bincacheSshSecret(), k8s.bincacheSshDir()))
                         .orElse(null));

@@ -7,6 +7,7 @@ import dev.kiln.runner.domain.build.RunState;
 import dev.kiln.runner.domain.port.ArtifactCache;
 import dev.kiln.runner.domain.port.RunHandle;
 import dev.kiln.runner.domain.port.StepExecutor;
+import dev.kiln.runner.domain.port.StepTokenIssuer;
 import dev.kiln.runner.domain.port.VersionAllocator;
 import dev.kiln.runner.persistence.BuildStore;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,8 +30,8 @@ import org.jboss.logging.Logger;
  * Drives every unfinished build this replica owns: the lifecycle of the queue, its workers and the resync.
  * Executor events (a Job changed, a process exited), API commands and timers put build ids on a queue;
  * worker threads run {@link BuildPass}es, and {@link ReconcileActions} carries out what they decided. A
- * periodic resync reconciles every unfinished build and stops stray attempts, so a missed event only delays
- * a build, never strands it.
+ * periodic resync reconciles every unfinished build, stops stray attempts and revokes the step tokens of ended
+ * builds, so a missed event only delays a build, never strands it or leaves its token live.
  */
 @ApplicationScoped
 public class BuildEngine {
@@ -47,6 +48,7 @@ public class BuildEngine {
     private final VersionAllocation versions;
     private final ReconcileActions actions;
     private final StrayCheck strays;
+    private final BuildTokens tokens;
     private WorkQueue queue;
     private List<Thread> workers = List.of();
     private ScheduledExecutorService resyncTimer;
@@ -54,7 +56,7 @@ public class BuildEngine {
     private boolean listening;
 
     public BuildEngine(BuildStore store, StepExecutor executor, ArtifactCache cache, VersionAllocator versionAllocator,
-            Outbox outbox, RunnerConfig config, Clock clock) {
+            StepTokenIssuer stepTokens, Outbox outbox, RunnerConfig config, Clock clock) {
         this.store = store;
         this.executor = executor;
         this.config = config;
@@ -65,7 +67,8 @@ public class BuildEngine {
                 engine.pendingLimit(), engine.launchTimeout(), engine.maxActiveRuns(), executor.name()));
         this.pass = new BuildPass(store, executor, cache, outbox, clock, reconciler, owner, engine.leaseDuration());
         this.versions = new VersionAllocation(versionAllocator, store, outbox, clock, engine.versionAttempts());
-        this.actions = new ReconcileActions(executor, new LogShipper(executor, cache, engine.logUploadAttempts()),
+        this.tokens = new BuildTokens(stepTokens, clock, config.stepTokenLifetime());
+        this.actions = new ReconcileActions(executor, tokens, new LogShipper(executor, cache, engine.logUploadAttempts()),
                 FAILURE_BACKOFF, this::wakeAfter);
         this.strays = new StrayCheck(executor, id -> store.find(id).filter(b -> !b.state().isTerminal()));
     }
@@ -223,6 +226,16 @@ public class BuildEngine {
             strays.stopAll();
         } catch (RuntimeException e) {
             LOG.warnf("resync failed: %s", e.getMessage());
+        }
+        revokeTokensOfEndedBuilds();
+    }
+
+    /** Level-triggered: a build that ended keeps no live step token, whatever happened to its revocation at the end. */
+    private void revokeTokensOfEndedBuilds() {
+        try {
+            tokens.revokeEnded(id -> store.find(id).map(build -> build.state().isTerminal()));
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot check for step tokens of ended builds now: %s", e.getMessage());
         }
     }
 }

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Carries out what a reconcile pass or a command decided, once it is stored: launch attempts (in parallel),
- * ship logs, stop attempts, plan the build's next pass, and tell the executor when a build has ended.
+ * each with the build's step token, ship logs, stop attempts, plan the build's next pass, and when a build has ended
+ * revoke its step token and tell the executor.
  */
 final class ReconcileActions {
 
@@ -31,14 +32,17 @@ final class ReconcileActions {
     private static final Logger LOG = Logger.getLogger(ReconcileActions.class);
 
     private final StepExecutor executor;
+    private final BuildTokens tokens;
     private final LogShipper logs;
     private final Duration launchRetryDelay;
     private final WakeUp wakeUp;
     private final ExecutorService launcher = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().name("kiln-runner-launch-", 0).daemon().factory());
 
-    ReconcileActions(StepExecutor executor, LogShipper logs, Duration launchRetryDelay, WakeUp wakeUp) {
+    ReconcileActions(StepExecutor executor, BuildTokens tokens, LogShipper logs, Duration launchRetryDelay,
+            WakeUp wakeUp) {
         this.executor = executor;
+        this.tokens = tokens;
         this.logs = logs;
         this.launchRetryDelay = launchRetryDelay;
         this.wakeUp = wakeUp;
@@ -46,7 +50,7 @@ final class ReconcileActions {
 
     void carryOut(Build build, ReconcileResult result, Instant now) {
         Set<RunHandle> stopping = Set.copyOf(result.stops());
-        launchAll(build.id(), result.launches(), now);
+        launchAll(build, result.launches(), now);
         for (ReconcileResult.LogUpload log : result.logs()) {
             logs.ship(log.handle(), log.path(), stopping.contains(log.handle()));
         }
@@ -57,6 +61,7 @@ final class ReconcileActions {
             wakeUp.after(build.id(), Duration.between(now, result.wakeAt()), now);
         }
         if (build.state().isTerminal()) {
+            tokens.revoke(build.id());
             executor.buildFinished(build.id());
         }
     }
@@ -71,11 +76,26 @@ final class ReconcileActions {
         logs.shutdown();
     }
 
-    /** Launches in parallel; a failed launch leaves its run starting, and a later pass launches it again. */
-    private void launchAll(String buildId, List<StepLaunch> launches, Instant now) {
+    /**
+     * Launches in parallel, each with the build's step token; a failed launch (or no token to be had) leaves its run
+     * starting, and a later pass launches it again.
+     */
+    private void launchAll(Build build, List<StepLaunch> launches, Instant now) {
+        String buildId = build.id();
+        if (launches.isEmpty()) {
+            return;
+        }
+        String token;
+        try {
+            token = tokens.tokenFor(build);
+        } catch (RuntimeException e) {
+            LOG.warnf("build %s: no step token (%s); launching later", buildId, e.getMessage());
+            wakeUp.after(buildId, launchRetryDelay, now);
+            return;
+        }
         List<Future<?>> pending = new ArrayList<>();
         for (StepLaunch launch : launches) {
-            pending.add(launcher.submit(() -> executor.launch(launch)));
+            pending.add(launcher.submit(() -> executor.launch(launch.withCacheToken(token))));
         }
         for (int i = 0; i < pending.size(); i++) {
             try {

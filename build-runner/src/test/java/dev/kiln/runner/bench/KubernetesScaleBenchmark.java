@@ -82,7 +82,6 @@ class KubernetesScaleBenchmark {
         config.put("quarkus.rest-client.artifact-service.url", fakes + "/fake-artifacts");
         config.put("kiln.runner.cache-url", fakes + "/fake-artifacts/cache");
         config.put("kiln.service-token", SERVICE_TOKEN);
-        config.put("kiln.runner.cache-token", CACHE_TOKEN);
         config.put("kiln.runner.scripts-repo-url", "https://github.com/flatcar/scripts.git");
         config.put("kiln.runner.work-dir", dir.resolve("work").toString());
         config.put("kiln.runner.pipelines-dir", Path.of("src/test/resources/pipelines").toAbsolutePath().toString());

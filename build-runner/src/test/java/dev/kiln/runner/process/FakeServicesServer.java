@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.kiln.clients.version.CreateVersionRequest;
 import dev.kiln.flatcar.InvalidVersionRequestException;
 import dev.kiln.runner.support.FakeCache;
+import dev.kiln.runner.support.FakeStepTokens;
 import dev.kiln.runner.support.FakeVersions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ public final class FakeServicesServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSIONS = "/fake-version/api/v1/versions";
     private static final String CACHE = "/fake-artifacts/cache/";
+    private static final String STEP_TOKENS = "/fake-artifacts/api/v1/step-tokens";
 
     private final FakeVersions versions;
     /** Uploads under this prefix are answered 503 while set: a cache that is away for some paths. */
@@ -48,6 +51,7 @@ public final class FakeServicesServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext(VERSIONS, this::versions);
         server.createContext(CACHE, this::cache);
+        server.createContext(STEP_TOKENS, this::stepTokens);
         server.setExecutor(threads);
         server.start();
     }
@@ -107,8 +111,9 @@ public final class FakeServicesServer implements AutoCloseable {
                 case "PUT" -> {
                     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                     String refused = refusedPrefix;
-                    if (authorization == null || !uploadTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
-                        exchange.sendResponseHeaders(401, -1);
+                    String bearer = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
+                    if (!uploadTokens.contains(bearer) && !FakeStepTokens.allows(bearer, path)) {
+                        exchange.sendResponseHeaders(authorization == null ? 401 : 403, -1);
                     } else if (refused != null && path.startsWith(refused)) {
                         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                         exchange.sendResponseHeaders(503, -1);
@@ -116,6 +121,30 @@ public final class FakeServicesServer implements AutoCloseable {
                         json(exchange, 201, Map.of("path", path, "size", cache.store(path, exchange.getRequestBody())));
                     }
                 }
+                default -> exchange.sendResponseHeaders(405, -1);
+            }
+        }
+    }
+
+    /** artifact-service's step tokens: issue (POST), revoke a build's (DELETE builds/<id>), list live builds. */
+    private void stepTokens(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String rest = exchange.getRequestURI().getPath().substring(STEP_TOKENS.length());
+            switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                    var request = JSON.readTree(exchange.getRequestBody());
+                    List<String> prefixes = new java.util.ArrayList<>();
+                    request.path("prefixes").forEach(p -> prefixes.add(p.asText()));
+                    FakeStepTokens.Grant grant = FakeStepTokens.issue(request.path("buildId").asText(), prefixes,
+                            java.time.Instant.parse(request.path("expiresAt").asText()));
+                    json(exchange, 201, Map.of("buildId", grant.buildId(), "prefixes", grant.prefixes(),
+                            "expiresAt", grant.expiresAt().toString(), "token", grant.token()));
+                }
+                case "DELETE" -> {
+                    String build = rest.replaceFirst("^/builds/", "");
+                    json(exchange, 200, Map.of("buildId", build, "revoked", FakeStepTokens.revoke(build)));
+                }
+                case "GET" -> json(exchange, 200, FakeStepTokens.liveBuilds());
                 default -> exchange.sendResponseHeaders(405, -1);
             }
         }

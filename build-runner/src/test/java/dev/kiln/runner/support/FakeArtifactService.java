@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 
-/** artifact-service's cache protocol as the runner and the steps use it: HEAD, GET (files and JSON listings), PUT. */
+/**
+ * artifact-service's cache protocol as the runner and the steps use it: HEAD, GET (files and JSON listings), PUT with
+ * the runner's service token or a live step token under its prefixes ({@link FakeStepTokens}).
+ */
 @Path("/fake-artifacts/cache/{path: .+}")
 public class FakeArtifactService {
 
-    private static final Set<String> TOKENS = Set.of("Bearer " + RunnerTestResource.SERVICE_TOKEN,
-            "Bearer " + RunnerTestResource.CACHE_TOKEN);
+    private static final Set<String> TOKENS = Set.of("Bearer " + RunnerTestResource.SERVICE_TOKEN);
 
     private final FakeCache cache;
 
@@ -48,8 +50,9 @@ public class FakeArtifactService {
     @PUT
     public Response put(@PathParam("path") String path, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             InputStream body) throws IOException {
-        if (authorization == null || !TOKENS.contains(authorization)) {
-            return Response.status(401).build();
+        if (authorization == null || !TOKENS.contains(authorization)
+                && !FakeStepTokens.allows(authorization.replaceFirst("^Bearer ", ""), path)) {
+            return Response.status(authorization == null ? 401 : 403).build();
         }
         long size = cache.store(path, body);
         return Response.status(201).entity(Map.of("path", path, "size", size)).type(MediaType.APPLICATION_JSON).build();

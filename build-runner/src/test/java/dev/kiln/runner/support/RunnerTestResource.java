@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 public class RunnerTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String SERVICE_TOKEN = "test-service-token";
-    public static final String CACHE_TOKEN = "test-cache-token";
 
     @Override
     public Map<String, String> start() {
@@ -37,7 +36,6 @@ public class RunnerTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.rest-client.artifact-service.url", base + "/fake-artifacts");
         config.put("kiln.runner.cache-url", base + "/fake-artifacts/cache");
         config.put("kiln.service-token", SERVICE_TOKEN);
-        config.put("kiln.runner.cache-token", CACHE_TOKEN);
         config.put("kiln.runner.scripts-repo-url", scripts.toUri().toString());
         config.put("kiln.runner.work-dir", work.resolve("work").toString());
         config.put("kiln.runner.pipelines-dir", Path.of("src/test/resources/pipelines").toAbsolutePath().toString());

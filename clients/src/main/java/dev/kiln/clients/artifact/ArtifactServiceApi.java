@@ -64,4 +64,17 @@ public interface ArtifactServiceApi {
     @Path("/cache/{path}")
     @Produces(MediaType.WILDCARD)
     byte[] readCacheFile(@PathParam("path") @Encoded String path);
+
+    @POST
+    @Path("/api/v1/step-tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    StepToken issueStepToken(IssueStepTokenRequest request);
+
+    @DELETE
+    @Path("/api/v1/step-tokens/builds/{buildId}")
+    StepTokenRevocation revokeStepTokens(@PathParam("buildId") String buildId);
+
+    @GET
+    @Path("/api/v1/step-tokens/live-builds")
+    List<String> buildsWithLiveStepTokens();
 }

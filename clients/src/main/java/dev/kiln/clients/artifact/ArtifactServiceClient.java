@@ -5,12 +5,13 @@ import dev.kiln.clients.ServiceCalls;
 import dev.kiln.flatcar.Channel;
 import dev.kiln.flatcar.Version;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The one client of artifact-service's channel publishing every Kiln service uses: the service token on every
+ * The one client of artifact-service's channel publishing and step tokens every Kiln service uses: the service token on every
  * call, transient failures retried by the shared policy (every call here is idempotent, so a retry is safe), and
  * failures as {@link ServiceCallException}s carrying the problem type artifact-service answered with
  * ({@code version-withdrawn}, {@code version-not-in-channel}, {@code nothing-to-publish}, ...).
@@ -77,6 +78,26 @@ public class ArtifactServiceClient {
             }
             throw e;
         }
+    }
+
+    /**
+     * A step token for build {@code buildId}'s steps: it may write only under {@code prefixes} (cache directories)
+     * and only until {@code expiresAt}. A retry after a lost answer issues a second token; the first is never handed
+     * to anyone and goes with the build's revocation or its expiry.
+     */
+    public StepToken issueStepToken(String buildId, List<String> prefixes, Instant expiresAt) {
+        return calls.call("POST /api/v1/step-tokens for build " + buildId,
+                () -> api.issueStepToken(new IssueStepTokenRequest(buildId, prefixes, expiresAt)));
+    }
+
+    /** Revokes every step token of the build; a repeat revokes nothing and succeeds. */
+    public int revokeStepTokens(String buildId) {
+        return calls.call("DELETE /api/v1/step-tokens/builds/" + buildId, () -> api.revokeStepTokens(buildId)).revoked();
+    }
+
+    /** Builds that hold a step token that is neither revoked nor expired. */
+    public List<String> buildsWithLiveStepTokens() {
+        return calls.call("GET /api/v1/step-tokens/live-builds", api::buildsWithLiveStepTokens);
     }
 
     private static String channelPath(Channel channel, String arch) {

@@ -93,7 +93,7 @@ public final class StepRenderer {
         return new StepLaunch(new RunHandle(build.id(), run.key(), run.attempt()), run.step(), run.arch(),
                 run.vendor(), build.version().tag(), step.image().render(values),
                 step.command().stream().map(t -> t.render(values)).toList(), env, step.secrets(), step.timeout(),
-                step.pod());
+                step.pod(), null);
     }
 
     private static Map<String, String> contract(Build build, StepRun run) {

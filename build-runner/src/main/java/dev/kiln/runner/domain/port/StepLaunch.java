@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A step run attempt rendered for an executor: the image and command with every template filled, the
  * env contract ({@code KILN_*}) plus the step's own env, the tag whose scripts checkout it runs in.
- * Executors add {@code KILN_CACHE_URL} and the cache upload token themselves.
+ * Executors add {@code KILN_CACHE_URL} themselves, and {@code cacheToken} as {@code KILN_CACHE_TOKEN}: the build's
+ * step token, which writes only the build's own cache directories (null until the runner attached it).
  */
 public record StepLaunch(
         RunHandle handle,
@@ -22,5 +23,17 @@ public record StepLaunch(
         Map<String, String> env,
         List<SecretEnv> secrets,
         Duration timeout,
-        PodSettings pod) {
+        PodSettings pod,
+        String cacheToken) {
+
+    /** This launch with the build's step token. */
+    public StepLaunch withCacheToken(String token) {
+        return new StepLaunch(handle, step, arch, vendor, tag, image, command, env, secrets, timeout, pod, token);
+    }
+
+    @Override
+    public String toString() {
+        return "StepLaunch[" + handle + ", step=" + step + ", image=" + image + ", cacheToken="
+                + (cacheToken == null ? "none" : "<hidden>") + "]";
+    }
 }

@@ -163,7 +163,7 @@ public final class JobFactory {
         List<EnvVar> env = new ArrayList<>();
         launch.env().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
         env.add(new EnvVar("KILN_CACHE_URL", settings.cacheUrl(), null));
-        env.add(secretEnv("KILN_CACHE_TOKEN", settings.cacheTokenSecret(), settings.cacheTokenKey()));
+        env.add(secretEnv("KILN_CACHE_TOKEN", StepTokenSecret.nameOf(launch.handle().buildId()), StepTokenSecret.KEY));
         if (settings.bincache() != null) {
             env.add(new EnvVar("BUILDCACHE_SERVER", settings.bincache().server(), null));
         }

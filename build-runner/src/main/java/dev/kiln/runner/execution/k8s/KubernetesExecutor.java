@@ -53,6 +53,8 @@ public class KubernetesExecutor implements StepExecutor {
     private final Clock clock;
     /** Jobs this replica created, by name, until their attempt is released or their build ends. */
     private final Map<String, Launched> created = new ConcurrentHashMap<>();
+    /** The step token each build's Secret holds, as this runner last wrote it. */
+    private final Map<String, String> stepTokens = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final LiveInformer<Job> jobInformer;
     private final LiveInformer<Pod> podInformer;
@@ -84,6 +86,7 @@ public class KubernetesExecutor implements StepExecutor {
         if (created.containsKey(name) || jobInformer.get().getStore().getByKey(key(name)) != null) {
             return;
         }
+        writeStepToken(launch);
         try {
             client.resource(JobFactory.build(launch, settings)).create();
         } catch (KubernetesClientException e) {
@@ -93,6 +96,17 @@ public class KubernetesExecutor implements StepExecutor {
             LOG.debugf("Job %s exists already", name);
         }
         created.put(name, new Launched(launch.handle().buildId(), clock.instant()));
+    }
+
+    /** Creates or updates the build's Secret unless this runner wrote the same token already. */
+    private void writeStepToken(StepLaunch launch) {
+        String buildId = launch.handle().buildId();
+        if (launch.cacheToken() == null || launch.cacheToken().equals(stepTokens.get(buildId))) {
+            return;
+        }
+        client.resource(StepTokenSecret.build(settings.namespace(), buildId, launch.cacheToken()))
+                .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        stepTokens.put(buildId, launch.cacheToken());
     }
 
     @Override
@@ -149,6 +163,13 @@ public class KubernetesExecutor implements StepExecutor {
     @Override
     public void buildFinished(String buildId) {
         created.values().removeIf(launched -> launched.buildId().equals(buildId));
+        stepTokens.remove(buildId);
+        try {
+            client.secrets().inNamespace(settings.namespace()).withName(StepTokenSecret.nameOf(buildId)).delete();
+        } catch (KubernetesClientException e) {
+            // the token in it is revoked already; the Secret is only clutter
+            LOG.warnf("cannot delete Secret %s: %s", StepTokenSecret.nameOf(buildId), e.getMessage());
+        }
     }
 
     @Override

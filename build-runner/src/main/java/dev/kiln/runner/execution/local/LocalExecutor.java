@@ -116,7 +116,8 @@ public class LocalExecutor implements StepExecutor {
         env.keySet().retainAll(INHERITED_ENV);
         env.putAll(launch.env());
         env.put("KILN_CACHE_URL", config.cacheUrl());
-        env.put("KILN_CACHE_TOKEN", config.cacheToken().orElse(""));
+        // the build's step token: writes only the build's own cache directories, and only while the build runs
+        env.put("KILN_CACHE_TOKEN", launch.cacheToken() == null ? "" : launch.cacheToken());
         env.put("KILN_WORK_DIR", attempt.dir.toString());
         config.bincacheServer().ifPresent(server -> env.put("BUILDCACHE_SERVER", server));
         for (SecretEnv secret : launch.secrets()) {

@@ -32,11 +32,11 @@ class JobFactoryTest {
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
     private static final Instant LAUNCHED = Instant.parse("2026-08-21T21:00:05Z");
     private static final JobSettings SETTINGS = new JobSettings("kiln-builds", "alpine/git:2.47.2",
-            "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache", "kiln-cache-token",
-            "token", 3600, "IfNotPresent", "docker:28.3.3-dind", null);
+            "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache",
+            3600, "IfNotPresent", "docker:28.3.3-dind", null);
     private static final JobSettings WITH_BINCACHE = new JobSettings("kiln-builds", "alpine/git:2.47.2",
-            "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache", "kiln-cache-token",
-            "token", 3600, "IfNotPresent", "docker:28.3.3-dind",
+            "https://git.example.com/flatcar/scripts.git", "http://artifact-service.kiln:8083/cache",
+            3600, "IfNotPresent", "docker:28.3.3-dind",
             new BincacheAccess("bincache.kiln.svc.cluster.local", "kiln-bincache-ssh", "/root/.ssh"));
 
     @ParameterizedTest(name = "{0}")

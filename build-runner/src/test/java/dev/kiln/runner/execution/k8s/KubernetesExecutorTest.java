@@ -62,7 +62,7 @@ class KubernetesExecutorTest {
 
     private KubernetesExecutor newExecutor(Clock clock) {
         return new KubernetesExecutor(client, new JobSettings(NAMESPACE, "alpine/git:2.47.2",
-                "https://github.com/flatcar/scripts.git", "http://artifact-service:8080", "kiln-cache-token", "token",
+                "https://github.com/flatcar/scripts.git", "http://artifact-service:8080",
                 3600, "IfNotPresent", "docker:28.3.3-dind", null), Duration.ofSeconds(2), clock);
     }
 
@@ -70,7 +70,8 @@ class KubernetesExecutorTest {
         return new StepLaunch(handle, "image", "arm64", null, "stable-4593.2.5",
                 "ghcr.io/flatcar/flatcar-packages-arm64:4593.2.5", List.of("/bin/bash", "-e", "-c", "image_build arm64"),
                 Map.of("KILN_ARCH", "arm64"), List.of(), Duration.ofHours(2),
-                new PodSettings(true, true, List.of(), Map.of(), Map.of(), Map.of(), List.of(), null, false, false));
+                new PodSettings(true, true, List.of(), Map.of(), Map.of(), Map.of(), List.of(), null, false, false),
+                "kiln-step.test-token");
     }
 
     @AfterEach
