@@ -303,8 +303,7 @@ public final class LocalStack implements AutoCloseable {
             case BUILD_RUNNER -> Map.of("KILN_RUNNER_EXECUTOR", "local",
                     "KILN_RUNNER_WORK_DIR", workDir.resolve("work").toString(),
                     "KILN_PIPELINES_DIR", pipelinesDir().toString(),
-                    "KILN_CACHE_URL", artifactUrl + "/cache",
-                    "KILN_CACHE_TOKEN", adminToken);
+                    "KILN_CACHE_URL", artifactUrl + "/cache");
             case RELEASE_SERVICE -> Map.of("KILN_CACHE_URL", artifactUrl + "/cache",
                     "KILN_RELEASE_POLICY", DemoRelease.policyFile(options.dataDir()).toString());
             case CONSOLE -> Map.of("KILN_CACHE_PUBLIC_URL", artifactUrl + "/cache", "KILN_CONSOLE_INSTANCE", "local");
