@@ -262,6 +262,13 @@ class ConsolePagesTest {
     }
 
     @Test
+    void cachePageListsADirectoryWhoseVersionHasAPlus() {
+        given().urlEncodingEnabled(false).get("/cache/images/amd64/4907.0.0+nightly-20261207-2100/").then().statusCode(200)
+                .body(containsString("data-name=\"version.txt\""))
+                .body(containsString("href=\"http://cache.test/cache/images/amd64/4907.0.0+nightly-20261207-2100/version.txt\""));
+    }
+
+    @Test
     void versionsPageLinksEachTagToItsBuildsAndOfficialOnesToTheirRelease() {
         given().get("/versions").then().statusCode(200)
                 .body(containsString("href=\"/builds?tag=main-4799.0.0-nightly-20260821-2100\""))
