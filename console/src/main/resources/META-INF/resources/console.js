@@ -2,6 +2,22 @@
 (function () {
   'use strict';
 
+  // A field of the region has the focus or differs from what the page was rendered with.
+  function beingEdited(region) {
+    var active = document.activeElement;
+    if (active && active !== document.body && region.contains(active) && active.form) { return true; }
+    return Array.prototype.some.call(region.querySelectorAll('input, select, textarea'), function (field) {
+      if (field.type === 'hidden') { return false; }
+      if (field.type === 'checkbox' || field.type === 'radio') { return field.checked !== field.defaultChecked; }
+      if (field.tagName === 'SELECT') {
+        // without a selected attribute the first option is the default
+        var rendered = Array.prototype.findIndex.call(field.options, function (o) { return o.defaultSelected; });
+        return field.selectedIndex !== Math.max(rendered, 0);
+      }
+      return field.value !== field.defaultValue;
+    });
+  }
+
   // Parts of a page marked data-live-refresh are read again when an event arrives on that stream (at most every 1 s).
   document.querySelectorAll('[data-live-refresh]').forEach(function (region) {
     var key = region.getAttribute('data-live-key');
@@ -12,13 +28,16 @@
         try { if (JSON.parse(event.data).key !== key) { return; } } catch (e) { return; }
       }
       if (pending) { return; }
-      pending = setTimeout(function () {
+      var reread = function () {
+        // someone is filling in a form of this region (a reason, a comment): keep what they typed, read later
+        if (beingEdited(region)) { pending = setTimeout(reread, 2000); return; }
         pending = null;
         fetch(location.href, { headers: { 'Accept': 'text/html' } }).then(function (r) { return r.text(); }).then(function (html) {
           var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(region.id);
           if (fresh) { region.innerHTML = fresh.innerHTML; }
         });
-      }, 1000);
+      };
+      pending = setTimeout(reread, 1000);
     };
     ['build', 'step', 'release'].forEach(function (name) { source.addEventListener(name, refresh); });
   });

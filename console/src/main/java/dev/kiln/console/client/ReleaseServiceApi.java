@@ -15,8 +15,8 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * release-service's {@code /api/v1}: releases, gates, approvals, channels (docs/api/release-service.md), and the
- * promotion requests, withdraw and manifest of contracts.md sections 2 and 3, which answer 404 until they exist.
+ * release-service's {@code /api/v1} (docs/api/release-service.md): releases, gates, approvals, channels, release
+ * requests (promotions), withdraw and the manifest.
  */
 @RegisterRestClient(configKey = "release-service")
 @Path("/api/v1")
@@ -49,6 +49,16 @@ public interface ReleaseServiceApi {
     @Path("/promotions")
     Page<Releases.Promotion> promotions(@QueryParam("state") String state, @QueryParam("page") int page,
             @QueryParam("size") int size);
+
+    @POST
+    @Path("/promotions")
+    Releases.Promotion request(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, Releases.PromotionRequest request);
+
+    @POST
+    @Path("/promotions/{id}/cancel")
+    Releases.Promotion cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            Releases.CancelPromotionRequest request);
 
     @POST
     @Path("/releases/{version}/approvals")

@@ -79,4 +79,14 @@ public final class Releases {
 
     public record WithdrawRequest(String reason) {
     }
+
+    /** A release request (contracts.md section 2): new-major, promotion (from, to) or patch (channel, major). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record PromotionRequest(String type, String from, String to, String channel, Integer major,
+            List<String> arches, List<String> vendors) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CancelPromotionRequest(String reason) {
+    }
 }

@@ -4,6 +4,7 @@ import dev.kiln.console.client.ArtifactServiceApi;
 import dev.kiln.console.client.Backend;
 import dev.kiln.console.client.BackendException;
 import dev.kiln.console.client.Cache;
+import dev.kiln.console.client.CachePaths;
 import dev.kiln.console.config.ConsoleConfig;
 import dev.kiln.console.session.Visitor;
 import io.quarkus.qute.CheckedTemplate;
@@ -61,7 +62,7 @@ public class CachePages {
         if (!dir.isEmpty() && !dir.endsWith("/")) {
             return BuildPages.seeOther("/cache/" + dir + "/");
         }
-        List<Cache.Entry> entries = Backend.call("artifact-service", () -> artifacts.list(dir));
+        List<Cache.Entry> entries = Backend.call("artifact-service", () -> artifacts.list(CachePaths.encode(dir)));
         String base = config.cachePublicUrl().replaceAll("/+$", "") + "/";
         List<Line> lines = new ArrayList<>();
         int digests = 0;
@@ -78,7 +79,7 @@ public class CachePages {
 
     private String sha256(String path) {
         try {
-            return Backend.find("artifact-service", () -> artifacts.artifact(path)).map(Cache.Artifact::sha256).orElse(null);
+            return Backend.find("artifact-service", () -> artifacts.artifact(CachePaths.encode(path))).map(Cache.Artifact::sha256).orElse(null);
         } catch (BackendException e) {
             return null;
         }

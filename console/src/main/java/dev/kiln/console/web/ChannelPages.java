@@ -18,21 +18,40 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The channels board (alpha, beta, stable, lts: current per arch, the promotion queue, history); publish and rollback. */
+/**
+ * The channels board (alpha, beta, stable, lts: current per arch, history), the release requests (queue, newest
+ * finished, the request form); publish and rollback.
+ */
 @Path("/channels")
 @Produces(MediaType.TEXT_HTML)
 public class ChannelPages {
 
-    static final Set<String> CHANNELS = Set.of("alpha", "beta", "stable", "lts");
+    static final List<String> CHANNEL_ORDER = List.of("alpha", "beta", "stable", "lts");
+    static final Set<String> CHANNELS = Set.copyOf(CHANNEL_ORDER);
     private static final Set<String> FINISHED = Set.of("published", "failed", "cancelled");
+    private static final int RECENT_FINISHED = 10;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance channels(PageContext page, Section<List<ChannelBoard>> boards,
-                Section<List<Releases.Promotion>> queue, Section<Page<Releases.Release>> open);
+                Section<Requests> requests, Section<Page<Releases.Release>> open, RequestForm form);
+    }
+
+    /** Release requests: the open ones (the queue) and the newest finished ones. */
+    public record Requests(List<Releases.Promotion> open, List<Releases.Promotion> finished) {
+
+        static Requests of(List<Releases.Promotion> newestFirst) {
+            return new Requests(newestFirst.stream().filter(p -> !FINISHED.contains(p.state())).toList(),
+                    newestFirst.stream().filter(p -> FINISHED.contains(p.state())).limit(RECENT_FINISHED).toList());
+        }
+    }
+
+    /** What the release request form offers; {@code submission} is its one-time id. */
+    public record RequestForm(List<String> types, List<String> channels, List<String> arches, String submission) {
     }
 
     private final ReleaseServiceApi releases;
@@ -47,9 +66,9 @@ public class ChannelPages {
     public TemplateInstance board() {
         return Templates.channels(PageContext.of(visitor, "Channels", "channels"),
                 Section.of(() -> Backend.call("release-service", releases::channels).stream().map(ChannelBoard::of).toList()),
-                Section.of(() -> Backend.call("release-service", () -> releases.promotions(null, 0, 100)).items().stream()
-                        .filter(p -> !FINISHED.contains(p.state())).toList()),
-                Section.of(() -> Backend.call("release-service", () -> releases.releases(null, null, 0, 50))));
+                Section.of(() -> Requests.of(Backend.call("release-service", () -> releases.promotions(null, 0, 100)).items())),
+                Section.of(() -> Backend.call("release-service", () -> releases.releases(null, null, 0, 50))),
+                new RequestForm(PromotionPages.TYPES, CHANNEL_ORDER, BuildPages.ARCHES, UUID.randomUUID().toString()));
     }
 
     @POST

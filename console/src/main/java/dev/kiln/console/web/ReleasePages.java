@@ -7,6 +7,7 @@ import dev.kiln.console.client.Releases;
 import dev.kiln.console.session.Refusal;
 import dev.kiln.console.session.Visitor;
 import dev.kiln.console.view.GateMatrix;
+import dev.kiln.console.view.ManifestOutputs;
 import dev.kiln.console.view.PackageChanges;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +32,7 @@ public class ReleasePages {
     static class Templates {
         static native TemplateInstance release(PageContext page, Releases.Release release, Section<Releases.Gates> gates,
                 GateMatrix matrix, List<Releases.Requirement> soak, List<Releases.Requirement> approvals,
-                Section<Optional<JsonNode>> manifest, List<PackageChanges> packages);
+                Section<Optional<JsonNode>> manifest, List<PackageChanges> packages, List<ManifestOutputs> outputs);
     }
 
     private final ReleaseServiceApi releases;
@@ -57,10 +58,12 @@ public class ReleasePages {
             JsonNode json = Backend.call("release-service", () -> releases.manifest(version));
             return Optional.ofNullable(json);
         });
-        List<PackageChanges> packages = manifest.available() ? manifest.value().map(PackageChanges::of).orElse(List.of()) : List.of();
+        Optional<JsonNode> manifestJson = manifest.available() ? manifest.value() : Optional.empty();
+        List<PackageChanges> packages = manifestJson.map(PackageChanges::of).orElse(List.of());
+        List<ManifestOutputs> outputs = manifestJson.map(ManifestOutputs::of).orElse(List.of());
         return Templates.release(PageContext.of(visitor, "Release " + release.version(), "channels"), release, gates,
                 GateMatrix.of(requirements, release.arches()), only(requirements, "soak"), only(requirements, "approvals"),
-                manifest, packages);
+                manifest, packages, outputs);
     }
 
     @POST

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * release-service as it is on main: releases, gates, channels, approvals, publications and rollback; no
- * promotions, withdraw or manifest endpoints (those answer Quarkus' plain 404, as the real service does today).
+ * release-service's API as the console uses it: releases, gates, the manifest, channels, release requests (one open,
+ * one cancelled), approvals, rollback, asking for and cancelling a release request.
  */
 @Path("/fake/release-service/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -87,5 +87,55 @@ public class FakeReleaseService {
         FakeServices.CALLS.add(new FakeServices.Call("POST /channels/" + channel + "/rollback", authorization, body));
         Response refused = FakeServices.refuse(authorization, "releaser");
         return refused != null ? refused : Response.ok("{\"channel\":\"" + channel + "\"}").build();
+    }
+
+    @GET
+    @Path("/releases/{version}/manifest")
+    public Response manifest(@PathParam("version") String version) {
+        if (!version.equals("4593.2.5")) {
+            return FakeServices.problem(404, "release-not-found", "no release " + version);
+        }
+        return Response.ok("""
+                {"version":"4593.2.5","channel":"stable","state":"published","atRisk":false,
+                 "inputs":{"tag":"stable-4593.2.5","branch":"flatcar-4593","buildId":"k7xq2m4pza","arches":["amd64"]},
+                 "outputs":{"amd64":[{"name":"flatcar_production_image.bin.bz2","size":491782144,
+                   "sha256":"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"}]},
+                 "testReports":[],"approvals":[],"channelHistory":[],
+                 "packageChanges":[{"arch":"amd64","against":"4593.2.4","added":["sys-apps/ignition-2.20.0"],"removed":[],
+                   "updated":[{"name":"sys-kernel/coreos-kernel","from":"6.6.58","to":"6.6.60"}]}]}
+                """).build();
+    }
+
+    @GET
+    @Path("/promotions")
+    public String promotions() {
+        return """
+                {"items":[{"id":"pr-7h3k9w2m4q","type":"promotion","state":"building","channel":"beta","major":4790,
+                  "from":"4790.0.1","to":"beta","version":"4790.1.0","buildId":"k7xq2m4pza","requestedBy":"alice",
+                  "reason":"first in its lane beta/4790","createdAt":"2026-08-25T10:00:00Z","updatedAt":"2026-08-25T10:05:00Z"},
+                 {"id":"pr-2b9c4d6e8f","type":"patch","state":"cancelled","channel":"stable","major":4593,
+                  "requestedBy":"bob","reason":"wrong kernel config","createdAt":"2026-08-24T10:00:00Z",
+                  "updatedAt":"2026-08-24T10:01:00Z"}],"page":0,"size":100,"total":2}
+                """;
+    }
+
+    @POST
+    @Path("/promotions")
+    public Response request(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") String key, String body) {
+        FakeServices.CALLS.add(new FakeServices.Call("POST /promotions key=" + key, authorization, body));
+        Response refused = FakeServices.refuse(authorization, "releaser");
+        return refused != null ? refused : Response.status(201).entity("""
+                {"id":"pr-new","type":"new-major","state":"versioning","requestedBy":"release-manager-1"}
+                """).build();
+    }
+
+    @POST
+    @Path("/promotions/{id}/cancel")
+    public Response cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            String body) {
+        FakeServices.CALLS.add(new FakeServices.Call("POST /promotions/" + id + "/cancel", authorization, body));
+        Response refused = FakeServices.refuse(authorization, "releaser");
+        return refused != null ? refused : Response.ok("{\"id\":\"" + id + "\",\"type\":\"promotion\",\"state\":\"cancelled\"}").build();
     }
 }

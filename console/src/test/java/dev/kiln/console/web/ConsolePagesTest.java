@@ -141,7 +141,7 @@ class ConsolePagesTest {
     }
 
     @Test
-    void releasePageShowsTheGateMatrixWithFlakesSoakApprovalsAndSaysWhatIsNotAvailable() {
+    void releasePageShowsTheGateMatrixWithFlakesSoakApprovalsPackageChangesAndItsFiles() {
         String html = given().get("/releases/4593.2.5").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("<caption>kola</caption>", "<caption>qemu_update</caption>")
@@ -150,7 +150,11 @@ class ConsolePagesTest {
                 .contains("data-arch=\"arm64\" data-status=\"missing\"")
                 .contains("remaining 2d 0h")
                 .contains("alice: approve — “looks good”")
-                .contains("id=\"package-changes-unavailable\"", "id=\"manifest-unavailable\"", "not available");
+                .contains("amd64 against 4593.2.4", "added sys-apps/ignition-2.20.0", "sys-kernel/coreos-kernel: 6.6.58 → 6.6.60")
+                .contains("<tr data-arch=\"amd64\" data-name=\"flatcar_production_image.bin.bz2\">",
+                        "href=\"/cache/stable/amd64-usr/4593.2.5/\"", "469.0 MiB",
+                        "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03")
+                .contains("id=\"manifest\"");
     }
 
     @Test
@@ -188,14 +192,63 @@ class ConsolePagesTest {
     }
 
     @Test
-    void channelsBoardShowsCurrentPerArchHistoryAndThatThePromotionQueueIsNotAvailable() {
+    void channelsBoardShowsCurrentPerArchHistoryTheQueueAndFinishedRequestsSignedOut() {
         String html = given().get("/channels").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("<section class=\"channel\" id=\"stable\"")
                 .contains("<td class=\"current-version\"><a href=\"/releases/4593.2.4\">4593.2.4</a></td>")
                 .contains("Nothing published yet.")
-                .contains("id=\"promotions-unavailable\"")
-                .contains("href=\"/releases/4593.2.5\"");
+                .contains("<tr data-promotion=\"pr-7h3k9w2m4q\" data-state=\"building\">", "first in its lane beta/4790")
+                .contains("<tr data-promotion=\"pr-2b9c4d6e8f\" data-state=\"cancelled\">", "wrong kernel config")
+                .contains("href=\"/releases/4593.2.5\"")
+                .contains("Sign in</a> to ask for a release")
+                .doesNotContain("id=\"request-release\"", "cancel-promotion");
+    }
+
+    @Test
+    void aReleaserAsksForAPromotionAsThemselvesOnceForADoubleSubmit() {
+        Browser releaser = Browser.signedInWith(FakeServices.RELEASER_TOKEN, "release-manager-1");
+        String form = given().cookie("kiln_console_session", releaser.cookie).get("/channels").asString();
+        assertThat(form).contains("id=\"request-release\"", "action=\"/promotions/pr-7h3k9w2m4q/cancel\"");
+
+        Response asked = given().redirects().follow(false).cookie("kiln_console_session", releaser.cookie)
+                .formParam("csrf", releaser.csrf).formParam("type", "promotion").formParam("from", " 4790.0.1 ")
+                .formParam("to", "beta").formParam("channel", "stable").formParam("major", "4593")
+                .formParam("arch", "amd64").formParam("vendors", "qemu_uefi").formParam("submission", "s-7")
+                .post("/promotions");
+
+        assertThat(asked.statusCode()).isEqualTo(303);
+        assertThat(asked.getHeader("Location")).endsWith("/channels#promotions");
+        assertThat(FakeServices.CALLS).singleElement().satisfies(call -> {
+            assertThat(call.what()).isEqualTo("POST /promotions key=console-s-7");
+            assertThat(call.authorization()).isEqualTo("Bearer " + FakeServices.RELEASER_TOKEN);
+            assertThat(call.body()).contains("\"type\":\"promotion\"", "\"from\":\"4790.0.1\"", "\"to\":\"beta\"",
+                    "\"arches\":[\"amd64\"]", "\"vendors\":[\"qemu_uefi\"]").doesNotContain("channel", "major");
+        });
+    }
+
+    @Test
+    void aPatchWithoutAMajorIsNotSent() {
+        Browser releaser = Browser.signedInWith(FakeServices.RELEASER_TOKEN, "release-manager-1");
+
+        given().cookie("kiln_console_session", releaser.cookie).formParam("csrf", releaser.csrf).formParam("type", "patch")
+                .formParam("channel", "stable").formParam("major", "").post("/promotions").then().statusCode(400)
+                .body(containsString("major"));
+
+        assertThat(FakeServices.CALLS).isEmpty();
+    }
+
+    @Test
+    void aReleaserCancelsARequestWithTheirReason() {
+        Browser releaser = Browser.signedInWith(FakeServices.RELEASER_TOKEN, "release-manager-1");
+
+        given().redirects().follow(false).cookie("kiln_console_session", releaser.cookie).formParam("csrf", releaser.csrf)
+                .formParam("reason", "wrong kernel config").post("/promotions/pr-7h3k9w2m4q/cancel").then().statusCode(303);
+
+        assertThat(FakeServices.CALLS).singleElement().satisfies(call -> {
+            assertThat(call.what()).isEqualTo("POST /promotions/pr-7h3k9w2m4q/cancel");
+            assertThat(call.body()).isEqualTo("{\"reason\":\"wrong kernel config\"}");
+        });
     }
 
     @Test
@@ -206,6 +259,13 @@ class ConsolePagesTest {
                 .contains("469.0 MiB").contains("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03")
                 .contains("171 B");
         given().redirects().follow(false).get("/cache/images").then().statusCode(303);
+    }
+
+    @Test
+    void cachePageListsADirectoryWhoseVersionHasAPlus() {
+        given().urlEncodingEnabled(false).get("/cache/images/amd64/4907.0.0+nightly-20261207-2100/").then().statusCode(200)
+                .body(containsString("data-name=\"version.txt\""))
+                .body(containsString("href=\"http://cache.test/cache/images/amd64/4907.0.0+nightly-20261207-2100/version.txt\""));
     }
 
     @Test

@@ -15,10 +15,10 @@ class EveryFormIsGuardedTest {
 
     @Test
     void everyPostTakesTheCsrfFormField() {
-        List<Method> posts = List.of(BuildPages.class, ChannelPages.class, ReleasePages.class, SignInPages.class).stream()
+        List<Method> posts = List.of(BuildPages.class, ChannelPages.class, PromotionPages.class, ReleasePages.class, SignInPages.class).stream()
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods())).filter(m -> m.isAnnotationPresent(POST.class)).toList();
 
-        assertThat(posts).hasSizeGreaterThanOrEqualTo(8).allSatisfy(m -> assertThat(Arrays.stream(m.getParameters())
+        assertThat(posts).hasSizeGreaterThanOrEqualTo(10).allSatisfy(m -> assertThat(Arrays.stream(m.getParameters())
                 .filter(p -> p.isAnnotationPresent(RestForm.class)).map(Parameter::getName)).as(m.toString()).contains("csrf"));
     }
 }

@@ -26,8 +26,11 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in headless Chromium against the whole local stack: a build started from the page whose step turns
- * green without a reload, a log tailing live, refusals of a form without its CSRF token or without the role, and a
- * release walked to published with approve and publish clicks, then rolled back from the channels board.
+ * green without a reload, a log tailing live, the pages of a build read signed out (versions, builds filters), a build
+ * cancelled and a failed one resumed from its page, refusals of a form without its CSRF token or without the role, and
+ * a release walked to published with approve and publish clicks, a promotion of it asked for and cancelled on the
+ * board, the channel rolled back from the board, its package changes, files and cache directory (sizes, digests,
+ * downloads) shown, and withdrawn with a reason.
  */
 class ConsoleBrowserIT {
 
@@ -45,7 +48,7 @@ class ConsoleBrowserIT {
         Files.createDirectories(kiln.dataDir.resolve("pipelines"));
         Files.writeString(kiln.dataDir.resolve("pipelines/probe.yaml"), """
                 name: probe
-                description: One step that takes a few seconds, checks its version and uploads version.txt as an image.
+                description: One step that takes a few seconds, checks its version and uploads version.txt and a package list as an image.
                 steps:
                   - name: probe
                     image: registry.example.org/any:1
@@ -54,9 +57,26 @@ class ConsoleBrowserIT {
                       grep -x "FLATCAR_VERSION=$$KILN_VERSION" sdk_container/.repo/manifests/version.txt
                       curl --fail -sS -H 'Expect:' -H "Authorization: Bearer $$KILN_CACHE_TOKEN" \
                         -T sdk_container/.repo/manifests/version.txt "$$KILN_CACHE_URL/images/amd64/$$KILN_VERSION/version.txt"
+                      official=$${KILN_VERSION%%+*}; patch=$${official##*.}
+                      { echo "sys-apps/systemd-256::portage-stable"; echo "sys-kernel/coreos-kernel-6.6.6$$patch::coreos-overlay"
+                        [ "$$patch" = 0 ] || echo "app-containers/docker-27.4.1::portage-stable"; } > packages.txt
+                      curl --fail -sS -H 'Expect:' -H "Authorization: Bearer $$KILN_CACHE_TOKEN" \
+                        -T packages.txt "$$KILN_CACHE_URL/images/amd64/$$KILN_VERSION/flatcar_production_image_packages.txt"
                     timeout: 2m
                     retry: {attempts: 1}
                 """);
+        Files.writeString(kiln.dataDir.resolve("pipelines/fails-until-allowed.yaml"), """
+                name: fails-until-allowed
+                description: One step that fails until the test creates resume-ok in the data directory.
+                steps:
+                  - name: gate
+                    image: registry.example.org/any:1
+                    run: |
+                      test -e "%s" || { echo "resume-ok is not there yet"; exit 1; }
+                      echo "resume-ok found"
+                    timeout: 1m
+                    retry: {attempts: 1}
+                """.formatted(kiln.dataDir.resolve("resume-ok")));
         kiln.up().assertSucceeded();
         // this test reports the suites itself; the stack's example test system would race it with its own
         // reports (its first kola attempt fails on purpose), so it is stopped
@@ -127,6 +147,63 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void signedOutTheVersionLeadsToItsBuildsTheFiltersNarrowTheListAndTheBuildOffersNoButtons() throws Exception {
+        String id = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", Map.of("pipeline", "probe",
+                "kind", "dev", "suffix", "console-reads", "arches", List.of("amd64"))).path("id").asText();
+        JsonNode build = awaitBuild(id);
+        assertThat(build.path("state").asText()).as(build.toPrettyString()).isEqualTo("succeeded");
+        String tag = build.path("tag").asText();
+
+        chromium.driver.get(console + "/versions?kind=dev");
+        assertThat(chromium.driver.findElements(By.id("sign-in-link"))).isNotEmpty();
+        chromium.driver.findElement(By.cssSelector("#versions tr[data-tag='" + tag + "'] a[href^='/builds?tag=']")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/builds?tag="));
+        assertThat(chromium.driver.findElements(By.cssSelector("#builds tr[data-build-row]")))
+                .extracting(row -> row.getAttribute("data-build-row")).containsExactly(id);
+        assertThat(chromium.driver.findElements(By.id("start-build"))).isEmpty();
+        new Select(chromium.driver.findElement(By.name("state"))).selectByValue("failed");
+        chromium.driver.findElement(By.cssSelector("form.filters button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("state=failed"));
+        assertThat(chromium.driver.findElements(By.cssSelector("#builds tr[data-build-row]"))).isEmpty();
+        new Select(chromium.driver.findElement(By.name("state"))).selectByValue("succeeded");
+        chromium.driver.findElement(By.cssSelector("form.filters button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("state=succeeded"));
+        chromium.driver.findElement(By.cssSelector("#builds tr[data-build-row='" + id + "'] a")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("build-state"), "data-state",
+                "succeeded"));
+        assertThat(chromium.driver.findElements(By.cssSelector("#cancel-build, #resume-build"))).isEmpty();
+
+    }
+
+    @Test
+    void aRunningBuildIsCancelledWithAReasonAndAFailedOneResumedFromItsPage() throws Exception {
+        String running = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", Map.of("pipeline", "probe",
+                "kind", "dev", "suffix", "console-cancel", "arches", List.of("amd64"))).path("id").asText();
+        String failing = stack.post(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds", Map.of("pipeline",
+                "fails-until-allowed", "kind", "dev", "suffix", "console-resume", "arches", List.of("amd64"))).path("id").asText();
+        awaitStepState(running, "running");
+        signIn("kiln-admin", Files.readString(kiln.dataDir.resolve("admin.token")).strip());
+
+        chromium.driver.get(console + "/builds/" + running);
+        chromium.driver.findElement(By.cssSelector("#cancel-build input[name=reason]")).sendKeys("superseded by a newer nightly");
+        chromium.driver.findElement(By.cssSelector("#cancel-build button")).click();
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("build-state"), "data-state",
+                "cancelled"));
+        assertThat(stack.get(stack.url(Component.BUILD_RUNNER) + "/api/v1/builds/" + running).path("state").asText())
+                .isEqualTo("cancelled");
+        assertThat(chromium.driver.findElements(By.cssSelector("#cancel-build, #resume-build"))).isEmpty();
+
+        assertThat(awaitBuild(failing).path("state").asText()).isEqualTo("failed");
+        chromium.driver.get(console + "/builds/" + failing);
+        Files.writeString(kiln.dataDir.resolve("resume-ok"), "go");
+        chromium.driver.findElement(By.cssSelector("#resume-build button")).click();
+        chromium.await(BUILD_TIME).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("#dag-svg a.node[data-run='gate']"), "data-state", "succeeded"));
+        chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("build-state"), "data-state",
+                "succeeded"));
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenOrWithoutTheRoleIsRefused() throws Exception {
         long before = buildCount();
         signIn("kiln-admin", Files.readString(kiln.dataDir.resolve("admin.token")).strip());
@@ -154,7 +231,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aReleaseIsApprovedAndPublishedWithClicksAndTheChannelRolledBackFromTheBoard() throws Exception {
+    void aReleaseIsPublishedWithClicksItsPromotionAskedForAndCancelledRolledBackBrowsedAndWithdrawn() throws Exception {
         String first = officialBuild(Map.of("kind", "alpha"));
         String major = first.substring(0, first.indexOf('.'));
         report(first);
@@ -174,10 +251,12 @@ class ConsoleBrowserIT {
         report(second);
         asReleaseManager("POST", "/api/v1/releases/" + second + "/approvals", "{\"decision\":\"approve\",\"comment\":\"go\"}");
         asReleaseManager("POST", "/api/v1/channels/alpha/publications", "{\"version\":\"" + second + "\"}");
+        // version-service promotes only the newest alpha release of a major, so this asks while second is the newest
+        promotionAskedForOnTheBoardQueuesAsTheCallerAndIsCancelledWithItsReason(second);
+
         chromium.driver.get(console + "/channels");
         assertThat(currentOnAlpha()).isEqualTo(second);
-        chromium.driver.findElement(By.cssSelector("form.rollback[data-channel='alpha'] input[name=reason]"))
-                .sendKeys("boot loops on some boards");
+        type(By.cssSelector("form.rollback[data-channel='alpha'] input[name=reason]"), "boot loops on some boards");
         chromium.driver.findElement(By.cssSelector("form.rollback[data-channel='alpha'] button")).click();
 
         chromium.await(Duration.ofSeconds(30)).until(d -> currentOnAlpha().equals(first));
@@ -186,6 +265,86 @@ class ConsoleBrowserIT {
         assertThat(chromium.driver.findElement(By.id("alpha")).getText()).contains("rollback", "boot loops on some boards",
                 "release-manager-1");
         chromium.screenshot("channels");
+
+        chromium.driver.get(console + "/releases/" + second);
+        assertThat(chromium.driver.findElement(By.id("package-changes")).getText()).contains("amd64 against " + first,
+                "added app-containers/docker-27.4.1", "sys-kernel/coreos-kernel", "6.6.60 → 6.6.61");
+        WebElement packageList = chromium.driver.findElement(By.cssSelector(
+                "#outputs tr[data-arch='amd64'][data-name='flatcar_production_image_packages.txt']"));
+        byte[] packages = send("GET", stack.url(Component.ARTIFACT_SERVICE) + "/cache/alpha/amd64-usr/" + second
+                + "/flatcar_production_image_packages.txt", null, null).body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(packageList.findElement(By.cssSelector("code.digest")).getText()).isEqualTo(sha256(packages));
+        assertThat(chromium.driver.findElement(By.cssSelector("#manifest pre")).getAttribute("textContent"))
+                .contains("\"packageChanges\"", "\"testReports\"");
+        chromium.screenshot("release-changes");
+
+        chromium.driver.findElement(By.cssSelector("#outputs tr[data-name='version.txt'] a")).click();
+        WebElement row = chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#listing tr[data-name='version.txt']")));
+        HttpResponse<String> download = send("GET", row.findElement(By.cssSelector("a[download]")).getAttribute("href"), null, null);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).contains("FLATCAR_VERSION=" + second);
+        assertThat(row.findElement(By.cssSelector("td.num")).getAttribute("title"))
+                .isEqualTo(download.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
+        assertThat(row.findElement(By.cssSelector("code.digest")).getText()).isEqualTo(sha256(download.body()));
+        chromium.screenshot("cache");
+        chromium.driver.get(console + "/releases/" + second);
+
+        type(By.cssSelector("#withdraw input[name=reason]"), "CVE-2026-1234 in the kernel");
+        chromium.driver.findElement(By.cssSelector("#withdraw button")).click();
+        chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(By.id("release-state"), "data-state",
+                "withdrawn"));
+        assertThat(chromium.driver.findElement(By.id("transitions")).getText()).contains("withdrawn",
+                "CVE-2026-1234 in the kernel", "release-manager-1");
+        assertThat(send("GET", stack.url(Component.ARTIFACT_SERVICE) + "/cache/alpha/amd64-usr/" + second + "/version.txt",
+                null, null).statusCode()).isEqualTo(410);
+        chromium.driver.get(console + "/channels");
+        assertThat(currentOnAlpha()).isEqualTo(first);
+        assertThat(chromium.driver.findElement(By.id("alpha")).getText()).contains("withdraw", "CVE-2026-1234 in the kernel");
+    }
+
+    /** Asks on the board for {@code from}'s promotion to beta, sees it queued as the caller, cancels it with a reason. */
+    private void promotionAskedForOnTheBoardQueuesAsTheCallerAndIsCancelledWithItsReason(String from) throws Exception {
+        chromium.driver.get(console + "/channels");
+        new Select(chromium.driver.findElement(By.cssSelector("#request-release select[name=type]"))).selectByValue("promotion");
+        chromium.driver.findElement(By.cssSelector("#request-release input[name=from]")).sendKeys(from);
+        new Select(chromium.driver.findElement(By.cssSelector("#request-release select[name=to]"))).selectByValue("beta");
+        chromium.driver.findElement(By.cssSelector("#request-release input[name=arch][value=amd64]")).click();
+        chromium.driver.findElement(By.cssSelector("#request-release input[name=vendors]")).sendKeys("qemu_uefi");
+        chromium.driver.findElement(By.cssSelector("#request-release button[type=submit]")).click();
+
+        WebElement queued = chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#promotions tr[data-promotion]")));
+        String id = queued.getAttribute("data-promotion");
+        JsonNode request = stack.get(stack.url(Component.RELEASE_SERVICE) + "/api/v1/promotions/" + id);
+        assertThat(request.path("requestedBy").asText()).isEqualTo("release-manager-1");
+        assertThat(request.path("type").asText()).isEqualTo("promotion");
+        assertThat(request.path("from").asText()).isEqualTo(from);
+        assertThat(queued.getText()).contains(id, "promotion", "beta", from, "release-manager-1");
+        chromium.screenshot("promotions");
+
+        type(By.cssSelector("form.cancel-promotion[data-promotion='" + id + "'] input[name=reason]"), "wrong kernel config");
+        chromium.driver.findElement(By.cssSelector("form.cancel-promotion[data-promotion='" + id + "'] button")).click();
+
+        WebElement cancelled = chromium.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#finished-promotions tr[data-promotion='" + id + "'][data-state='cancelled']")));
+        assertThat(cancelled.getText()).contains("wrong kernel config");
+        assertThat(chromium.driver.findElements(By.cssSelector("#promotions tr[data-promotion='" + id + "']"))).isEmpty();
+        assertThat(stack.get(stack.url(Component.RELEASE_SERVICE) + "/api/v1/promotions/" + id).path("state").asText())
+                .isEqualTo("cancelled");
+    }
+
+    /**
+     * Types into a field of a part of the page that live events read again: a refresh may replace the field before the
+     * first key; once it holds the text the page keeps it.
+     */
+    private void type(By field, String text) {
+        chromium.await(Duration.ofSeconds(30)).until(d -> {
+            WebElement input = d.findElement(field);
+            input.clear();
+            input.sendKeys(text);
+            return d.findElement(field).getAttribute("value").equals(text);
+        });
     }
 
     private void signIn(String name, String token) {
@@ -253,6 +412,18 @@ class ConsoleBrowserIT {
                 .path("state").asText().equals(state)) {
             assertThat(System.nanoTime()).as("step of " + id + " " + state).isLessThan(deadline);
             Thread.sleep(300);
+        }
+    }
+
+    private static String sha256(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
