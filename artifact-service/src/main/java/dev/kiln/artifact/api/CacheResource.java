@@ -43,7 +43,7 @@ public class CacheResource {
     static final String PREFIX = "/cache/";
     public static final String EXPECTED_SHA256 = "X-Kiln-SHA256";
     /** Stat-then-open attempts of a read whose file is replaced between the two. */
-    private static final int MAX_READ_ATTEMPTS = 3;
+    private static final int MAX_READ_ATTEMPTS = 5;
 
     private final ArtifactUploads uploads;
     private final CacheReader reader;
@@ -139,10 +139,10 @@ public class CacheResource {
                 return responses.file(path, info.get(), headers, withBody);
             } catch (ObjectChangedException e) {
                 // Consistency: the headers (ETag, Content-Length, Last-Modified) come from the stat and the body is
-                // opened with If-Match on that ETag, so a response is one version, whole; S3 finishes a GET it has
-                // begun from the version it began with, even when the key is replaced meanwhile. A replacement
-                // between stat and open (S3's 412) is not an outage: start over from a fresh stat and serve the
-                // new version. Only a file replaced again within each of these few round trips fails (503).
+                // pinned to that write (If-Match, then a second look once the body has begun: CacheReader.open),
+                // so a response is one version, whole. A replacement meanwhile is not an outage: start over from a
+                // fresh stat and serve the new version. Only a file replaced within each of these round trips
+                // fails (503).
                 if (attempt == MAX_READ_ATTEMPTS) {
                     throw new ArtifactException(ArtifactException.Reason.DEPENDENCY_UNAVAILABLE,
                             "object-store-unavailable", "'" + requested + "' was replaced " + attempt

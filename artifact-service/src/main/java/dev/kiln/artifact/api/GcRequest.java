@@ -2,6 +2,8 @@ package dev.kiln.artifact.api;
 
 import dev.kiln.artifact.domain.gc.GcOverrides;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -16,7 +18,12 @@ public record GcRequest(
         @PositiveOrZero @Max(36_500) Integer minAgeDays,
         @PositiveOrZero @Max(100_000) Integer keepPerChannel,
         @PositiveOrZero @Max(1_000) Integer keepLtsMajors,
-        @Size(max = 10_000) List<String> purgeTags) {
+        @Size(max = 10_000)
+        List<@NotBlank @Size(max = 200) @Pattern(regexp = TAG, message = "must be a tag such as main-4790.0.1-nightly-20261207-2100")
+                String> purgeTags) {
+
+    /** The characters of a Flatcar build tag (git allows more; Kiln's tags use no others). */
+    static final String TAG = "[A-Za-z0-9][A-Za-z0-9._+-]*";
 
     GcOverrides overrides() {
         return new GcOverrides(keep, minAgeDays, keepPerChannel, keepLtsMajors, purgeTags);

@@ -3,13 +3,9 @@ package dev.kiln.artifact.domain;
 import dev.kiln.flatcar.CacheAreas;
 import dev.kiln.flatcar.Channel;
 import dev.kiln.flatcar.Version;
-import java.util.regex.Pattern;
 
 /** A filter on the index; null fields match everything. {@code version} is in {@code +} form. */
 public record ArtifactQuery(String version, String area, String arch) {
-
-    /** An arch is one lower-case path segment ({@code amd64}, {@code arm64}). */
-    private static final Pattern ARCH = Pattern.compile("[a-z0-9][a-z0-9_]{0,31}");
 
     /**
      * The query for the given filter values (blank: no filter), refused with {@code invalid-filter} when a value
@@ -34,10 +30,10 @@ public record ArtifactQuery(String version, String area, String arch) {
     }
 
     private static String arch(String value) {
-        if (value == null || ARCH.matcher(value).matches()) {
+        if (value == null || FlatcarArches.ALL.contains(value)) {
             return value;
         }
-        throw invalid("arch", value, "an architecture such as amd64 or arm64");
+        throw invalid("arch", value, "one of " + String.join(", ", FlatcarArches.ALL));
     }
 
     private static ArtifactException invalid(String filter, String value, String expected) {

@@ -35,11 +35,12 @@ public interface ObjectStore {
     String copy(String sourceKey, String targetKey, String contentType, String writeId, boolean generated);
 
     /**
-     * The bytes {@code offset .. offset+length-1} of the object ({@code length < 0} reads to the end), provided
-     * it still has entity tag {@code etag} (null accepts any); throws {@link ObjectChangedException} when the
-     * object has been replaced or deleted since that tag was read.
+     * The bytes {@code offset .. offset+length-1} ({@code length < 0}: to the end) of exactly the object
+     * {@code object} describes (a {@link #stat} of its key): that write, that entity tag, that size. Throws
+     * {@link ObjectChangedException} when the key no longer holds it (replaced or deleted since the stat), so that
+     * a reader never gets the bytes of one write under the validators of another.
      */
-    InputStream open(String key, long offset, long length, String etag);
+    InputStream open(ObjectInfo object, long offset, long length);
 
     /** The files and sub-directories directly inside {@code directoryPrefix} (sub-directories without times). */
     List<ListingEntry> list(String directoryPrefix);

@@ -33,9 +33,12 @@ public class CacheReader {
     /**
      * {@code length} bytes from {@code first} of the object {@code info} describes ({@code -1}: to its end);
      * the caller closes the stream.
+     *
+     * @throws dev.kiln.artifact.domain.ObjectChangedException when the key no longer holds that object; the
+     *     caller starts over from a fresh stat
      */
     public InputStream open(ObjectInfo info, long first, long length) {
-        return store.open(info.key(), first, length, info.etag());
+        return store.open(info, first, length);
     }
 
     /**

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -113,33 +114,70 @@ public class S3ObjectStore implements ObjectStore {
      * Reads through a presigned URL with the JDK's HttpURLConnection rather than the SDK: okio reads a socket
      * 8 KiB at a time, while HttpURLConnection reads straight into the caller's (256 KiB) buffer, which cuts the
      * system calls of a large download's S3 leg by an order of magnitude.
+     *
+     * <p>Pinned to the object the caller stat'ed: If-Match on its ETag; the size S3 reports for what it streams
+     * must be the stat's; and once the body has begun, the key must still hold the same write (write id and
+     * ETag). On S3 the first alone holds (a GET streams the one version it checked the condition on), and the rest
+     * costs a HEAD. S3-compatible stores need not be atomic: S3Proxy's file system store reads a file's size, its
+     * ETag and its metadata and opens its bytes by path in separate steps, so a replacement (a rename) between two
+     * of them tears a stat or streams new bytes after the old ETag passed. A write id is never reused, so a key that
+     * holds it before the GET and after the body began held it all along, and the body is that write's.
      */
     @Override
-    public InputStream open(String key, long offset, long length, String etag) {
+    public InputStream open(ObjectInfo object, long offset, long length) {
+        HttpURLConnection get = conditionalGet(object, offset, length);
         try {
-            HttpURLConnection get = (HttpURLConnection) internalGetUrl(key, DOWNLOAD_URL_EXPIRY).toURL()
+            if (streamedSize(get) != object.size() || !stillHolds(object)) {
+                get.disconnect();
+                throw new ObjectChangedException(object.key(), object.etag());
+            }
+            return get.getInputStream();
+        } catch (IOException e) {
+            get.disconnect();
+            throw S3Errors.unavailable("read an object", e);
+        }
+    }
+
+    private HttpURLConnection conditionalGet(ObjectInfo object, long offset, long length) {
+        try {
+            HttpURLConnection get = (HttpURLConnection) internalGetUrl(object.key(), DOWNLOAD_URL_EXPIRY).toURL()
                     .openConnection();
             get.setConnectTimeout(10_000);
             get.setReadTimeout(60_000);
-            if (etag != null) {
-                get.setRequestProperty("If-Match", "\"" + etag + "\"");
+            if (object.etag() != null) {
+                get.setRequestProperty("If-Match", "\"" + object.etag() + "\"");
             }
             if (offset > 0 || length >= 0) {
                 get.setRequestProperty("Range", "bytes=" + offset + "-" + (length >= 0 ? offset + length - 1 : ""));
             }
             int status = get.getResponseCode();
-            if (etag != null && (status == 412 || status == 404)) {
+            if (status == 412 || status == 404) {
                 get.disconnect();
-                throw new ObjectChangedException(key, etag);
+                throw new ObjectChangedException(object.key(), object.etag());
             }
             if (status != 200 && status != 206) {
                 get.disconnect();
                 throw S3Errors.unavailable("read an object", new IOException("S3 answered " + status));
             }
-            return get.getInputStream();
+            return get;
         } catch (IOException e) {
             throw S3Errors.unavailable("read an object", e);
         }
+    }
+
+    /** The whole object's size as S3 reports it for this GET: Content-Length, or a 206's Content-Range total. */
+    private static long streamedSize(HttpURLConnection get) throws IOException {
+        String range = get.getHeaderField("Content-Range");
+        if (get.getResponseCode() == 206 && range != null && range.contains("/")) {
+            String total = range.substring(range.lastIndexOf('/') + 1).strip();
+            return total.equals("*") ? -1 : Long.parseLong(total);
+        }
+        return get.getContentLengthLong();
+    }
+
+    private boolean stillHolds(ObjectInfo object) {
+        return stat(object.key()).filter(now -> Objects.equals(now.writeId(), object.writeId())
+                && Objects.equals(now.etag(), object.etag())).isPresent();
     }
 
     @Override

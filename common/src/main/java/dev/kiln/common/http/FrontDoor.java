@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,7 +60,7 @@ public class FrontDoor {
                     .formatted(headerBytes(request), limits.maxHeaderBytes()), false);
         } else if (declaredBodyTooLarge(request)) {
             answer(ctx, 413, FrameworkProblems.BODY_TOO_LARGE, "the request body has %s bytes; at most %d are accepted"
-                    .formatted(request.getHeader(HttpHeaders.CONTENT_LENGTH), maxBodySize.orElseThrow().asLongValue()), true);
+                    .formatted(request.getHeader(HttpHeaders.CONTENT_LENGTH), bodyLimit(request).orElseThrow()), true);
         } else {
             ctx.next();
         }
@@ -88,14 +89,26 @@ public class FrontDoor {
 
     private boolean declaredBodyTooLarge(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || maxBodySize.isEmpty()) {
+        Optional<Long> limit = bodyLimit(request);
+        if (length == null || limit.isEmpty()) {
             return false;
         }
         try {
-            return Long.parseLong(length.strip()) > maxBodySize.get().asLongValue();
+            return Long.parseLong(length.strip()) > limit.get();
         } catch (NumberFormatException notANumber) {
             return false; // the HTTP codec refuses a malformed Content-Length on its own
         }
+    }
+
+    /** The smaller of Quarkus's limit and, unless the path streams its body, {@code kiln.http.max-read-body-size}. */
+    private Optional<Long> bodyLimit(HttpServerRequest request) {
+        Optional<Long> whole = limits.maxReadBodySize().filter(size -> !streamed(request.path())).map(MemorySize::asLongValue);
+        Optional<Long> any = maxBodySize.map(MemorySize::asLongValue);
+        return whole.isPresent() && any.isPresent() ? Optional.of(Math.min(whole.get(), any.get())) : whole.or(() -> any);
+    }
+
+    private boolean streamed(String path) {
+        return path != null && limits.streamedPaths().orElse(List.of()).stream().anyMatch(path::startsWith);
     }
 
     private static long headerBytes(HttpServerRequest request) {

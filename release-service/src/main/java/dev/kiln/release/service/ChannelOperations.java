@@ -32,6 +32,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ChannelOperations {
 
+    /** The reason columns of channel operations and transitions are varchar(2000). */
+    private static final int MAX_REASON = 2000;
+
     private final ReleaseStore releases;
     private final BoardStore boards;
     private final OperationStore operations;
@@ -74,6 +77,9 @@ public class ChannelOperations {
         if (reason == null || reason.isBlank()) {
             throw new DomainException(DomainException.Kind.INVALID, "invalid-rollback", "reason is required: say why the channel goes back");
         }
+        if (reason.length() > MAX_REASON) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-rollback", "reason is longer than " + MAX_REASON + " characters");
+        }
         ChannelBoard board = boards.lock(channel);
         List<String> arches = arch.map(List::of).orElseGet(() -> currentArches(board));
         if (arches.isEmpty()) {
@@ -89,6 +95,9 @@ public class ChannelOperations {
     public ChannelOperation requestWithdraw(String versionText, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             throw new DomainException(DomainException.Kind.INVALID, "invalid-withdrawal", "reason is required: say why the release is taken back");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-withdrawal", "reason is longer than " + MAX_REASON + " characters");
         }
         Version version = Version.tryParse(versionText).filter(Version::official)
                 .orElseThrow(() -> new ReleaseNotFoundException(versionText));

@@ -14,6 +14,8 @@ import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -103,11 +105,25 @@ public class TestReports {
         if (in.detailsUrl() != null && in.detailsUrl().length() > 2000) {
             throw invalid("detailsUrl is longer than 2000 characters");
         }
+        if (in.detailsUrl() != null && !isWebLink(in.detailsUrl())) {
+            // the console shows it as a link: a javascript: or data: URL there would run in a releaser's browser
+            throw invalid("detailsUrl must be an http or https URL, e.g. https://jenkins.example/job/kola/42/");
+        }
         return switch (Objects.requireNonNullElse(in.result(), "")) {
             case "passed" -> TestReport.Result.PASSED;
             case "failed" -> TestReport.Result.FAILED;
             default -> throw invalid("result must be passed or failed, was '" + in.result() + "'");
         };
+    }
+
+    private static boolean isWebLink(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private void checkTarget(Release release, NewTestReport in) {

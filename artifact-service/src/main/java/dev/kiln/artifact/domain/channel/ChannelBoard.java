@@ -1,6 +1,7 @@
 package dev.kiln.artifact.domain.channel;
 
 import dev.kiln.artifact.domain.ArtifactException;
+import dev.kiln.artifact.domain.FlatcarArches;
 import dev.kiln.flatcar.CacheAreas;
 import dev.kiln.flatcar.Channel;
 import dev.kiln.flatcar.Version;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record ChannelBoard(Channel channel, String arch) {
 
     /** The architectures Flatcar publishes. */
-    public static final List<String> ARCHES = List.of("amd64", "arm64");
+    public static final List<String> ARCHES = FlatcarArches.ALL;
 
     public ChannelBoard {
         if (channel == null || !ARCHES.contains(arch)) {

@@ -1,9 +1,10 @@
-package dev.kiln.version.badinput;
+package dev.kiln.testing.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code target}, header values and {@code body}, {@code ${repeat:TEXT:N}} stands for TEXT N times (huge values,
  * deep nesting) and {@code ${token:NAME}} for a bearer token the test knows.
  */
-record BadInputCase(String name, String method, String target, Map<String, String> headers, String body, int status,
+public record BadInputCase(String name, String method, String target, Map<String, String> headers, String body, int status,
         String type) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,8 +31,8 @@ record BadInputCase(String name, String method, String target, Map<String, Strin
         return name;
     }
 
-    /** The request as bytes on the wire, for the server on {@code port}. */
-    String head(Map<String, String> tokens) {
+    /** The request line and headers as they go on the wire, with {@code ${token:NAME}} replaced from {@code tokens}. */
+    public String head(Map<String, String> tokens) {
         byte[] bytes = bodyBytes();
         StringBuilder head = new StringBuilder(method).append(' ').append(expand(target, tokens)).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1\r\nConnection: close\r\n");
@@ -42,14 +43,15 @@ record BadInputCase(String name, String method, String target, Map<String, Strin
         return head.append("\r\n").toString();
     }
 
-    byte[] bodyBytes() {
+    /** The body as it goes on the wire, or null without one. */
+    public byte[] bodyBytes() {
         return body == null ? null : expand(body, Map.of()).getBytes(StandardCharsets.UTF_8);
     }
 
-    static List<BadInputCase> read(String resource) throws IOException {
+    /** The cases of the JSON-lines corpus at class-path resource {@code resource}. */
+    public static List<BadInputCase> read(String resource) {
         List<BadInputCase> cases = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                BadInputCase.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(open(resource), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -61,8 +63,21 @@ record BadInputCase(String name, String method, String target, Map<String, Strin
                         node.get("target").asText(), headers, node.hasNonNull("body") ? node.get("body").asText() : null,
                         node.get("status").asInt(), node.get("type").asText()));
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the corpus " + resource + ": " + e.getMessage(), e);
         }
         return cases;
+    }
+
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = BadInputCase.class.getResourceAsStream(resource);
+        if (in == null) {
+            in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource.replaceFirst("^/", ""));
+        }
+        if (in == null) {
+            throw new IOException("no such resource");
+        }
+        return in;
     }
 
     private static String expand(String text, Map<String, String> tokens) {

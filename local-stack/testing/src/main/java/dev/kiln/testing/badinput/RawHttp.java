@@ -1,4 +1,4 @@
-package dev.kiln.runner.badinput;
+package dev.kiln.testing.badinput;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +13,13 @@ import java.util.Locale;
  * Sends a request byte for byte as given (NUL bytes, bad escapes, huge lines: no client library sends those)
  * with {@code Connection: close}, and reads the answer to the end.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, String headers, String body) {
+    /** The status, the header block and the (de-chunked) body of an answer. */
+    public record Answer(int status, String headers, String body) {
 
-        String header(String name) {
+        /** The first value of header {@code name} (any case), or empty. */
+        public String header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
             return headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix))
                     .map(l -> l.substring(prefix.length()).strip()).findFirst().orElse("");
@@ -27,7 +29,8 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, String head, byte[] body) throws IOException {
+    /** Sends {@code head} then {@code body} (may be null) to 127.0.0.1:{@code port}. */
+    public static Answer send(int port, String head, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
