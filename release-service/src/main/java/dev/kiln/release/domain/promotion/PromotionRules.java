@@ -2,12 +2,14 @@ package dev.kiln.release.domain.promotion;
 
 import dev.kiln.common.error.DomainException.Kind;
 import dev.kiln.flatcar.Channel;
+import dev.kiln.flatcar.Version;
 import dev.kiln.release.domain.gate.GatePolicy;
 import dev.kiln.release.domain.gate.InvalidGatePolicyException;
 import dev.kiln.release.domain.release.Release;
 import dev.kiln.release.domain.release.ReleaseState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import java.util.Optional;
 /**
  * Flatcar's rules for a release request, checked before anyone is asked to allocate a version or build: a
  * promotion goes one channel forward only (alpha -> beta -> stable -> lts), from a release published in the
- * previous channel, not withdrawn, that soaked there as long as the target channel's policy says, and not into a
- * channel its major already reached (that is a patch). A patch needs a release of its major that was published
+ * previous channel, not withdrawn, the newest release of its major there (version-service tags a promotion from
+ * the newest tag only, so an older source is refused here rather than after the request was accepted), that soaked
+ * there as long as the target channel's policy says, and not into a channel its major already reached (that is a
+ * patch). A patch needs a release of its major that was published
  * in its channel. A legal request proceeds, or queues behind the newest open request of its lane.
  */
 public final class PromotionRules {
@@ -72,6 +76,15 @@ public final class PromotionRules {
         if (!source.state().wasPublished()) {
             return refuse(Kind.ILLEGAL, "source-not-published", source.version() + " is " + source.state().id()
                     + "; only a release published in " + from.id() + " can be promoted");
+        }
+        Optional<Release> newer = view.releasesOf(from, source.version().major()).stream()
+                .filter(r -> Version.BY_NUMBER.compare(r.version(), source.version()) > 0)
+                .max(Comparator.comparing(Release::version, Version.BY_NUMBER));
+        if (newer.isPresent()) {
+            return refuse(Kind.ILLEGAL, "source-not-newest", source.version() + " is not the newest " + from.id()
+                    + " release of major " + source.version().major() + ": " + newer.get().version() + " ("
+                    + newer.get().state().id() + ") is, and a promotion starts from the newest tag of its channel; "
+                    + "promote that one, or make a patch release in " + from.id() + " first");
         }
         if (view.releasesOf(promotion.to(), source.version().major()).stream().anyMatch(r -> r.state() != ReleaseState.REJECTED)) {
             return refuse(Kind.CONFLICT, "already-promoted", "major " + source.version().major() + " is already in "

@@ -23,6 +23,8 @@ class PromotionRulesTest {
     private static final List<Release> RELEASES = List.of(
             Releases.published("4790.0.1", Instant.parse("2026-08-10T10:00:00Z")),
             Releases.candidate("4790.0.2"),
+            Releases.published("4815.0.0", Instant.parse("2026-08-01T10:00:00Z")),
+            Releases.withdrawn("4815.0.1", Instant.parse("2026-08-05T10:00:00Z")),
             Releases.published("4810.0.0", Instant.parse("2026-08-22T10:00:00Z")),
             Releases.withdrawn("4800.0.0", Instant.parse("2026-08-15T10:00:00Z")),
             Releases.superseded("4593.1.4", Instant.parse("2026-06-01T10:00:00Z")),
@@ -59,6 +61,8 @@ class PromotionRulesTest {
             "4790.0.9, beta, unknown-release, NOT_FOUND",
             "4800.0.0, beta, source-withdrawn, ILLEGAL",
             "4790.0.2, beta, source-not-published, ILLEGAL",
+            "4790.0.1, beta, source-not-newest, ILLEGAL",
+            "4815.0.0, beta, source-not-newest, ILLEGAL",
             "4593.1.4, stable, already-promoted, CONFLICT",
             "4810.0.0, beta, soak-not-met, ILLEGAL",
             "4799.0.0+nightly-20260821-2100, beta, invalid-promotion-source, INVALID"})
@@ -80,6 +84,15 @@ class PromotionRulesTest {
     }
 
     @Test
+    void namesTheNewerReleaseThatAnOlderSourceWouldPassOverEvenWhenItWasWithdrawn() {
+        Decision decision = rules.decide(promote("4815.0.0", "beta"), view(), NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Refuse.class, r -> assertThat(r.detail()).isEqualTo(
+                "4815.0.0 is not the newest alpha release of major 4815: 4815.0.1 (withdrawn) is, and a promotion starts "
+                        + "from the newest tag of its channel; promote that one, or make a patch release in alpha first"));
+    }
+
+    @Test
     void saysHowMuchSoakIsLeft() {
         Decision decision = rules.decide(promote("4810.0.0", "beta"), view(), NOW);
 
@@ -88,7 +101,7 @@ class PromotionRulesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"4790.0.1, beta, 4790", "4593.2.5, lts, 4593", "4810.0.0, beta, 4810"})
+    @CsvSource({"4593.2.5, lts, 4593", "4810.0.0, beta, 4810"})
     void letsALegalPromotionProceedInItsLane(String from, String to, int major) {
         PromotionRules noBetaSoak = new PromotionRules(policies(Duration.ZERO, Duration.ofDays(14), Duration.ofDays(30)));
 
@@ -99,13 +112,13 @@ class PromotionRulesTest {
 
     @Test
     void queuesBehindTheNewestOpenRequestOfTheSameChannelAndMajor() {
-        OpenRequest first = new OpenRequest("req-1", Lane.of(Channel.BETA, 4790), NOW.minusSeconds(600));
-        OpenRequest second = new OpenRequest("req-2", Lane.of(Channel.BETA, 4790), NOW.minusSeconds(60));
-        OpenRequest otherMajor = new OpenRequest("req-3", Lane.of(Channel.BETA, 4593), NOW);
+        OpenRequest first = new OpenRequest("req-1", Lane.of(Channel.LTS, 4593), NOW.minusSeconds(600));
+        OpenRequest second = new OpenRequest("req-2", Lane.of(Channel.LTS, 4593), NOW.minusSeconds(60));
+        OpenRequest otherMajor = new OpenRequest("req-3", Lane.of(Channel.LTS, 4230), NOW);
 
-        Decision decision = rules.decide(promote("4790.0.1", "beta"), view(second, first, otherMajor), NOW);
+        Decision decision = rules.decide(promote("4593.2.5", "lts"), view(second, first, otherMajor), NOW);
 
-        assertThat(decision).isEqualTo(new Decision.Queue(Lane.of(Channel.BETA, 4790), "req-2"));
+        assertThat(decision).isEqualTo(new Decision.Queue(Lane.of(Channel.LTS, 4593), "req-2"));
     }
 
     @Test
