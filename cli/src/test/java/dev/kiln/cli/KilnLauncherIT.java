@@ -30,6 +30,18 @@ class KilnLauncherIT {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pty");
         // a stale jar would make the launcher run Maven inside the test: only after package (failsafe's phase)
         assumeTrue(jarIsFresh(), "cli/target/kiln-cli.jar is missing or older than the sources: run by failsafe");
+        // the launcher's first command after a build makes its start-up cache and says so on the terminal; these
+        // tests are about what a command prints afterwards, so the cache is made first (LauncherCacheIT tests that)
+        ProcessBuilder prepare = new ProcessBuilder(ROOT.resolve("kiln").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        prepare.environment().put("KILN_CLI_CACHE", "prepare");
+        try {
+            assertThat(prepare.start().waitFor(120, TimeUnit.SECONDS)).as("the start-up cache is made within 2 minutes")
+                    .isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static boolean jarIsFresh() throws IOException {

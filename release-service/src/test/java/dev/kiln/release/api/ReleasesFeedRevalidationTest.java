@@ -38,17 +38,17 @@ class ReleasesFeedRevalidationTest {
         given().header("If-None-Match", before).get("/api/v1/releases.json").then()
                 .statusCode(304).header("ETag", before).body(emptyString());
 
-        publish("alpha", ready(candidates, "4795.0.130", List.of("mips"))).statusCode(200);
+        publish("alpha", ready(candidates, "4795.0.150", List.of("mips"))).statusCode(200);
 
         String published = given().header("If-None-Match", before).get("/api/v1/releases.json").then()
-                .statusCode(200).body("$", hasKey("4795.0.130")).extract().header("ETag");
+                .statusCode(200).body("$", hasKey("4795.0.150")).extract().header("ETag");
         assertThat(published).isNotEqualTo(before);
         given().header("If-None-Match", published).get("/api/v1/releases.json").then().statusCode(304);
 
-        withdraw(RELEASER, "4795.0.130", "kernel panic on boot").statusCode(200);
+        withdraw(RELEASER, "4795.0.150", "kernel panic on boot").statusCode(200);
 
         String withdrawn = given().header("If-None-Match", published).get("/api/v1/releases.json").then()
-                .statusCode(200).body("$", not(hasKey("4795.0.130"))).extract().header("ETag");
+                .statusCode(200).body("$", not(hasKey("4795.0.150"))).extract().header("ETag");
         assertThat(withdrawn).isNotEqualTo(published);
     }
 }
