@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * artifact-service wrote, and reports the alpha policy's suites on kiln.tests; release-service's gates then hold, the
  * flaky suite with two attempts. A redelivered candidate event after a restart of the test system is not tested again.
  */
-class TestSystemIT {
+class ExampleTestSystemIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
