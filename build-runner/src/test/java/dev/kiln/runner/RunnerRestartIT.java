@@ -34,7 +34,7 @@ class RunnerRestartIT {
 
     private static final String SERVICE_TOKEN = "restart-service-token";
     private static final String CACHE_TOKEN = "restart-cache-token";
-    private static final String DATABASE = "kiln_restart_it";
+    private final String database = "kiln_restart_it_" + System.currentTimeMillis(); // one per attempt (an instance per attempt), for the rerun
 
     private final Path dir = Path.of("target", "restart-it", Long.toString(System.currentTimeMillis())).toAbsolutePath();
 
@@ -42,8 +42,8 @@ class RunnerRestartIT {
     void aRunnerKilledMidBuildIsReplacedByOneThatFinishesItWithoutCreatingAnyJobTwice() throws Exception {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Map<String, String> infrastructure = new KilnServicesResource().start();
-        TestInfrastructure.postgres().ensureDatabase(DATABASE);
-        infrastructure.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(DATABASE));
+        TestInfrastructure.postgres().ensureDatabase(database);
+        infrastructure.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(database));
         try (MockCluster cluster = new MockCluster();
                 FakeServicesServer fakes = new FakeServicesServer(new FakeCache(cache), Set.of(SERVICE_TOKEN, CACHE_TOKEN))) {
             cluster.ask("start " + cache, "STARTED");

@@ -38,7 +38,7 @@ class RunnerRestartOnItsOwnDataIT {
 
     private static final String SERVICE_TOKEN = "own-data-service-token";
     private static final String CACHE_TOKEN = "own-data-cache-token";
-    private static final String DATABASE = "kiln_own_data_it";
+    private final String database = "kiln_own_data_it_" + System.currentTimeMillis(); // one per attempt (an instance per attempt), for the rerun
     /** Generous for a 2-core machine shared with other builds; the lease it must beat is 2 minutes. */
     private static final Duration RESUME_BOUND = Duration.ofSeconds(30);
 
@@ -50,8 +50,8 @@ class RunnerRestartOnItsOwnDataIT {
         Path scripts = dir.resolve("scripts.git");
         GitRemote.seeded(scripts, "main", RunnerTestResource.scriptsRepositoryFiles(), "Seed the test scripts repository");
         Map<String, String> infrastructure = new KilnServicesResource().start();
-        TestInfrastructure.postgres().ensureDatabase(DATABASE);
-        infrastructure.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(DATABASE));
+        TestInfrastructure.postgres().ensureDatabase(database);
+        infrastructure.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(database));
         try (FakeServicesServer fakes = new FakeServicesServer(cache, Set.of(SERVICE_TOKEN, CACHE_TOKEN), tag -> tag(scripts, tag))) {
             fakes.refuseUploadsUnder("build-logs/");
             String id;

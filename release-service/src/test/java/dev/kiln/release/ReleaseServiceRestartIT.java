@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseServiceRestartIT {
 
-    private static final String DATABASE = "kiln_release_restart_it";
+    /** One database per attempt (JUnit makes an instance per attempt): CI's rerun must not meet the first attempt's data. */
+    private final String database = "kiln_release_restart_it_" + System.currentTimeMillis();
     private static final String RELEASER = "restart-releaser-token";
     private static final String VERSION = "4901.0.0";
 
@@ -46,8 +47,8 @@ class ReleaseServiceRestartIT {
     void aRequestKilledWhileBuildingAndWhilePublishingCompletesWithNothingDoneTwice() throws Exception {
         Files.createDirectories(dir);
         Map<String, String> infrastructure = new KilnServicesResource().start();
-        TestInfrastructure.postgres().ensureDatabase(DATABASE);
-        infrastructure.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(DATABASE));
+        TestInfrastructure.postgres().ensureDatabase(database);
+        infrastructure.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(database));
         try (FakeNeighboursServer fakes = new FakeNeighboursServer()) {
             FakeBuildRunner builds = fakes.builds();
 
@@ -86,6 +87,10 @@ class ReleaseServiceRestartIT {
             try (PackagedReleaseService third = start("third", infrastructure, fakes)) {
                 awaitState(id, "published", Duration.ofMinutes(1));
                 RestAssured.given().get("/api/v1/releases/" + VERSION).then().statusCode(200);
+                // "published" is answered once the operation committed; its channel files are written just after
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> count(
+                        "select count(*) from release_service.channel_operation where version = ? and state = 'done'",
+                        VERSION) == 1);
             }
 
             assertThat(fakes.versions().allocations()).as("versions allocated").isEqualTo(1);
@@ -144,8 +149,8 @@ class ReleaseServiceRestartIT {
         return service;
     }
 
-    private static int count(String sql, Object... params) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.postgres().jdbcUrl(DATABASE), "postgres", "postgres");
+    private int count(String sql, Object... params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestInfrastructure.postgres().jdbcUrl(database), "postgres", "postgres");
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
