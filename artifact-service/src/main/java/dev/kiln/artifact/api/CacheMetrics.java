@@ -1,9 +1,11 @@
 package dev.kiln.artifact.api;
 
 import dev.kiln.artifact.domain.ArtifactException;
+import dev.kiln.artifact.domain.UploadResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 /** Prometheus meters of the cache: uploads by outcome, and bytes in and out. */
 @ApplicationScoped
@@ -21,8 +23,8 @@ public class CacheMetrics {
                 .description("Bytes streamed to downloads").baseUnit("bytes").register(registry);
     }
 
-    void stored(long bytes, boolean superseded) {
-        uploads(superseded ? "superseded" : "stored").increment();
+    void stored(long bytes, UploadResult.Outcome outcome) {
+        uploads(outcome.name().toLowerCase(Locale.ROOT)).increment();
         uploadedBytes.increment(bytes);
     }
 

@@ -29,6 +29,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -84,6 +85,9 @@ public class CacheResource {
     @Operation(summary = "Stores a file, streamed; invisible until complete and verified against X-Kiln-SHA256. "
             + "A step token may only write under its prefixes while it is live (else 403 outside-step-token-scope, "
             + "step-token-revoked, step-token-expired)")
+    @APIResponse(responseCode = "201", description = "Stored (created or replaced), indexed and announced (artifact.stored)")
+    @APIResponse(responseCode = "200", description = "The path already held these very bytes (same size, digests and "
+            + "content type): nothing was written and no event sent")
     public Response put(InputStream body, @Context HttpServerRequest request, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         CachePath path = RequestPaths.after(PREFIX, request.path());
@@ -99,16 +103,16 @@ public class CacheResource {
         UploadResult result = upload(new UploadRequest(path, body, declaredLength(headers),
                 headers.getHeaderString(EXPECTED_SHA256), headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 security.getUserPrincipal().getName()));
-        return Response.created(URI.create(PREFIX + path.value()))
-                .entity(new UploadResponse(path.value(), result.digests().size(), result.digests().sha256()))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        UploadResponse answer = new UploadResponse(path.value(), result.digests().size(), result.digests().sha256());
+        Response.ResponseBuilder response = result.outcome() == UploadResult.Outcome.UNCHANGED ? Response.ok(answer)
+                : Response.created(URI.create(PREFIX + path.value())).entity(answer);
+        return response.type(MediaType.APPLICATION_JSON).build();
     }
 
     private UploadResult upload(UploadRequest request) {
         try {
             UploadResult result = uploads.upload(request);
-            metrics.stored(result.digests().size(), result.superseded());
+            metrics.stored(result.digests().size(), result.outcome());
             return result;
         } catch (ArtifactException e) {
             metrics.refused(e);

@@ -4,6 +4,7 @@ import dev.kiln.artifact.domain.ArtifactEvents;
 import dev.kiln.artifact.domain.ArtifactIndex;
 import dev.kiln.artifact.domain.CacheLayout;
 import dev.kiln.artifact.domain.CachePath;
+import dev.kiln.artifact.domain.Digests;
 import dev.kiln.artifact.domain.DigestsFile;
 import dev.kiln.artifact.domain.MultiDigest;
 import dev.kiln.artifact.domain.ObjectInfo;
@@ -56,14 +57,29 @@ public class ArtifactPublisher {
         guard.holdWhileIndexing();
         index.lock(lockedPaths(pending.path()));
         if (!journal.claim(pending.writeId())) {
-            return new UploadResult(pending.path(), pending.digests(), false);
+            return new UploadResult(pending.path(), pending.digests(), UploadResult.Outcome.STORED);
         }
         if (!isVisible(pending)) {
             LOG.infof("write %s of %s was superseded by a later writer", pending.writeId(), pending.path());
-            return new UploadResult(pending.path(), pending.digests(), true);
+            return new UploadResult(pending.path(), pending.digests(), UploadResult.Outcome.SUPERSEDED);
         }
         indexAndAnnounce(pending);
-        return new UploadResult(pending.path(), pending.digests(), false);
+        return new UploadResult(pending.path(), pending.digests(), UploadResult.Outcome.STORED);
+    }
+
+    /**
+     * Whether the path already shows exactly these bytes: indexed with the same digests and content type, and the
+     * visible object is the indexed one. Such an upload is dropped before it is published, so a repeated PUT (a
+     * client's retry, a restarted runner shipping a finished step's log again) writes and announces nothing.
+     */
+    public boolean alreadyStored(CachePath path, Digests digests, String contentType) {
+        Optional<StoredArtifact> indexed = index.find(path);
+        if (indexed.isEmpty() || !indexed.get().digests().equals(digests)
+                || !indexed.get().contentType().equals(contentType)) {
+            return false;
+        }
+        Optional<ObjectInfo> visible = store.stat(path.value());
+        return visible.isPresent() && visible.get().etag().equals(indexed.get().etag());
     }
 
     /**

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
  * Streams an upload into the cache so that nothing is visible until the whole body arrived and matched its
  * expected digest: stage (multipart, invisible), verify, journal, publish, then index under a path lock. A
  * lease on the path, held from before the first byte until after indexing, keeps garbage collection away.
+ * An upload of the bytes the path already holds is discarded unpublished (outcome {@code UNCHANGED}).
  */
 @ApplicationScoped
 public class ArtifactUploads {
@@ -68,6 +69,10 @@ public class ArtifactUploads {
         try (StagedObject staged = stage(request, writeId, contentType, digest)) {
             Digests digests = digest.finish();
             verify(request, digests);
+            if (publisher.alreadyStored(request.path(), digests, contentType)) {
+                LOG.debugf("%s already holds these %d bytes; nothing written", request.path(), digests.size());
+                return new UploadResult(request.path(), digests, UploadResult.Outcome.UNCHANGED);
+            }
             PendingWrite pending = new PendingWrite(writeId, request.path(), digests, contentType, request.uploadedBy(),
                     clock.instant());
             journal.record(pending);

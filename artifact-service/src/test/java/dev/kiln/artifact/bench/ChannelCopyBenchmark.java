@@ -98,6 +98,11 @@ class ChannelCopyBenchmark {
                     repeatSeconds, baseline[0] / (double) MIB, heap.peakUsed() / (double) MIB,
                     (heap.peakUsed() - baseline[0]) / (double) MIB, baseline[1] / (double) MIB, heap.peakOld() / (double) MIB,
                     (heap.peakOld() - baseline[1]) / (double) MIB, heap.samples(), loadAverage());
+            double ratio = serviceSeconds / directSeconds;
+            double oldGrowthMb = (heap.peakOld() - baseline[1]) / 1e6;
+            System.out.printf(Locale.ROOT, "Channel copy (judged): service time / direct copy time %.2f (goal <= 1.2); service "
+                    + "old-generation growth %.1f MB (goal < 16 MB): %s%n%n", ratio, oldGrowthMb,
+                    ratio <= 1.2 && oldGrowthMb < 16 ? "MET" : "NOT MET");
         }
     }
 
