@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * One Kubernetes Job per attempt. Informers on Kiln's Jobs and pods (by label) keep a local cache that
  * {@link #observe} reads and that tells the engine which build changed; a Job missing from the cache is
  * confirmed with the API server before it counts as vanished; a Job without a pod is explained by its
- * FailedCreate events. Creating an existing Job (same deterministic
+ * FailedCreate events, read outside the reconcile pass ({@link PodCreationEvents}). Creating an existing Job (same deterministic
  * name) changes nothing, so a relaunch after a restart never runs an attempt twice.
  */
 public class KubernetesExecutor implements StepExecutor {
@@ -71,7 +71,8 @@ public class KubernetesExecutor implements StepExecutor {
         this.podInformer = new LiveInformer<>("pods", () -> client.pods().inNamespace(settings.namespace())
                 .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_KILN).runnableInformer(0).itemStore(SlimStore.forPods()),
                 Map.of(BY_JOB, pod -> List.of(label(pod, Labels.JOB))), new Notify<>());
-        this.podCreation = new PodCreationEvents(client, settings.namespace(), clock);
+        this.podCreation = new PodCreationEvents(client, settings.namespace(), clock,
+                build -> listeners.forEach(l -> l.accept(build)));
         LOG.infof("watching Kiln Jobs in namespace %s", settings.namespace());
     }
 
@@ -126,7 +127,7 @@ public class KubernetesExecutor implements StepExecutor {
         List<Pod> pods = podsOf(name);
         Observation observed = JobStatusMapper.map(job, pods);
         if (observed instanceof Observation.Waiting && pods.isEmpty()) {
-            return podCreation.problemOf(name, createdAt(job)).orElse(observed);
+            return podCreation.problemOf(name, handle.buildId(), createdAt(job)).orElse(observed);
         }
         return observed;
     }
@@ -199,10 +200,11 @@ public class KubernetesExecutor implements StepExecutor {
         listeners.add(buildChanged);
     }
 
-    /** Stops the informers. */
+    /** Stops the informers and the event lookups. */
     public void shutdown() {
         jobInformer.close();
         podInformer.close();
+        podCreation.close();
     }
 
     /** The API server stamps every Job; one without a stamp counts as old, so its events are read. */

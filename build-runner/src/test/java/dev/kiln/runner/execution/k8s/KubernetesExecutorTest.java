@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,13 +175,20 @@ class KubernetesExecutorTest {
                                 + "\"baseline:latest\"").build()).build()).always();
 
         KubernetesExecutor aMinuteLater = newExecutor(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+        List<String> changed = new CopyOnWriteArrayList<>();
+        aMinuteLater.onChange(changed::add);
+        Observation first;
         Observation observed;
         try {
+            // the events are read outside the pass: the first pass sees no pod yet, the lookup then wakes the build
+            first = aMinuteLater.observe(IMAGE_ARM64);
+            await().atMost(Duration.ofSeconds(10)).until(() -> changed.contains("k7xq2m4pza"));
             observed = aMinuteLater.observe(IMAGE_ARM64);
         } finally {
             aMinuteLater.shutdown();
         }
 
+        assertThat(first).isInstanceOf(Observation.Waiting.class);
         assertThat(observed).isEqualTo(new Observation.Failed("pod-forbidden", "Kubernetes refused the pod of Job "
                 + JOB + ": Error creating: pods \"" + JOB + "-x7k2p\" is forbidden: violates PodSecurity \"baseline:latest\""));
     }
