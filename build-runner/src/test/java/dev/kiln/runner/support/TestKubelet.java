@@ -250,7 +250,8 @@ public final class TestKubelet implements AutoCloseable {
             return;
         }
         current.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
-                .withConditions(new JobConditionBuilder().withType(type).withStatus("True").withReason(reason).build())
+                .withConditions(new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
+                        .withLastTransitionTime(clock.instant().toString()).build())
                 .withSucceeded("Complete".equals(type) ? 1 : 0).withFailed("Failed".equals(type) ? 1 : 0).build());
         client.batch().v1().jobs().inNamespace(namespace).resource(current).updateStatus();
     }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
  * Reads what a step Job and its pod say into an {@link Observation}, as a pure function. Failures get a
  * stable reason: {@code deadline-exceeded}, {@code oom-killed}, {@code evicted}, {@code image-pull-error},
  * {@code container-config-error}, {@code checkout-failed}, {@code exit-code}, {@code job-failed}; a pod the
- * scheduler cannot place is waiting with the time it became unschedulable.
+ * scheduler cannot place is waiting with the time it became unschedulable. A Job that failed moments ago while its
+ * cached pod still looks alive is waiting for {@link #POD_STATUS_GRACE}: the Job and its pod come through two watches,
+ * and the pod's final status (evicted, OOM-killed, an exit code) says more than the Job's "BackoffLimitExceeded".
  */
 public final class JobStatusMapper {
 
@@ -28,17 +31,20 @@ public final class JobStatusMapper {
     private static final Set<String> CONFIG_ERRORS = Set.of("CreateContainerConfigError", "CreateContainerError",
             "RunContainerError");
 
+    /** How long a failed Job's reason waits for its pod's final status to reach the cache. */
+    static final Duration POD_STATUS_GRACE = Duration.ofSeconds(5);
+
     private JobStatusMapper() {
     }
 
-    public static Observation map(Job job, List<Pod> pods) {
+    public static Observation map(Job job, List<Pod> pods, Instant now) {
         Optional<Pod> pod = pods.stream().max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp() == null
                 ? "" : p.getMetadata().getCreationTimestamp()));
         if (condition(job, "Complete")) {
             return new Observation.Succeeded();
         }
         if (condition(job, "Failed") || condition(job, "FailureTarget")) {
-            return jobFailure(job, pod);
+            return jobFailure(job, pod, now);
         }
         if (job.getStatus() != null && job.getStatus().getSucceeded() != null && job.getStatus().getSucceeded() > 0) {
             return new Observation.Succeeded();
@@ -52,15 +58,33 @@ public final class JobStatusMapper {
                 + "see kubectl describe job " + name + ")";
     }
 
-    private static Observation jobFailure(Job job, Optional<Pod> pod) {
+    private static Observation jobFailure(Job job, Optional<Pod> pod, Instant now) {
         JobCondition failed = conditionOf(job, "Failed").or(() -> conditionOf(job, "FailureTarget")).orElseThrow();
         if ("DeadlineExceeded".equals(failed.getReason())) {
             return new Observation.Failed("deadline-exceeded", "the Job ran longer than its activeDeadlineSeconds ("
                     + job.getSpec().getActiveDeadlineSeconds() + "s)");
         }
         Optional<Observation> fromPod = pod.flatMap(JobStatusMapper::podFailure);
-        return fromPod.orElseGet(() -> new Observation.Failed("job-failed",
-                failed.getReason() + (failed.getMessage() == null ? "" : ": " + failed.getMessage())));
+        if (fromPod.isPresent()) {
+            return fromPod.get();
+        }
+        if (pod.isPresent() && !terminal(pod.get()) && failedMomentsAgo(failed, now)) {
+            return new Observation.Waiting("Job " + job.getMetadata().getName() + " failed ("
+                    + failed.getReason() + "); waiting for its pod's final status", null);
+        }
+        return new Observation.Failed("job-failed",
+                failed.getReason() + (failed.getMessage() == null ? "" : ": " + failed.getMessage()));
+    }
+
+    private static boolean terminal(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Failed".equals(phase) || "Succeeded".equals(phase);
+    }
+
+    /** Without a transition time (no real API server omits it) there is nothing to wait from. */
+    private static boolean failedMomentsAgo(JobCondition failed, Instant now) {
+        String at = failed.getLastTransitionTime();
+        return at != null && !at.isEmpty() && now.isBefore(Instant.parse(at).plus(POD_STATUS_GRACE));
     }
 
     private static Observation fromPod(Pod pod) {

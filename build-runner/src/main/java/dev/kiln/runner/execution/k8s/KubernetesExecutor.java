@@ -125,7 +125,7 @@ public class KubernetesExecutor implements StepExecutor {
             }
         }
         List<Pod> pods = podsOf(name);
-        Observation observed = JobStatusMapper.map(job, pods);
+        Observation observed = JobStatusMapper.map(job, pods, clock.instant());
         if (observed instanceof Observation.Waiting && pods.isEmpty()) {
             return podCreation.problemOf(name, handle.buildId(), createdAt(job)).orElse(observed);
         }

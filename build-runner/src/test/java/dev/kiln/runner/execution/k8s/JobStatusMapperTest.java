@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 
 class JobStatusMapperTest {
 
+    private static final Instant NOW = Instant.parse("2026-08-21T21:10:00Z");
+
+    private static Observation map(Job job, List<Pod> pods) {
+        return JobStatusMapper.map(job, pods, NOW);
+    }
+
     private static Job job(String conditionType, String reason) {
         JobBuilder job = new JobBuilder().withNewMetadata().withName("kiln-k7xq2m4pza-image-amd64-1").endMetadata()
                 .withNewSpec().withActiveDeadlineSeconds(14400L).endSpec();
@@ -59,19 +65,19 @@ class JobStatusMapperTest {
                 terminated("docker", 143, "Error")), List.of(terminated("step", 0, "Completed")));
         Pod starved = pod("Running", null, List.of(), List.of(terminated("docker", 137, "OOMKilled")), List.of(running()));
 
-        assertThat(JobStatusMapper.map(job(null, null), List.of(finishing))).isEqualTo(new Observation.Succeeded());
-        assertThat(JobStatusMapper.map(job(null, null), List.of(starved)))
+        assertThat(map(job(null, null), List.of(finishing))).isEqualTo(new Observation.Succeeded());
+        assertThat(map(job(null, null), List.of(starved)))
                 .isEqualTo(new Observation.Failed("oom-killed", "container docker was OOMKilled (exit code 137)"));
     }
 
     @Test
     void aCompleteJobSucceeded() {
-        assertThat(JobStatusMapper.map(job("Complete", null), List.of())).isEqualTo(new Observation.Succeeded());
+        assertThat(map(job("Complete", null), List.of())).isEqualTo(new Observation.Succeeded());
     }
 
     @Test
     void aJobPastItsDeadlineFailedWithDeadlineExceeded() {
-        Observation seen = JobStatusMapper.map(job("Failed", "DeadlineExceeded"),
+        Observation seen = map(job("Failed", "DeadlineExceeded"),
                 List.of(pod("Failed", null, List.of(), List.of(), List.of(terminated("step", 137, "Error")))));
 
         assertThat(seen).isEqualTo(new Observation.Failed("deadline-exceeded",
@@ -80,7 +86,7 @@ class JobStatusMapperTest {
 
     @Test
     void anOomKilledContainerFailedWithOomKilled() {
-        Observation seen = JobStatusMapper.map(job("Failed", "BackoffLimitExceeded"),
+        Observation seen = map(job("Failed", "BackoffLimitExceeded"),
                 List.of(pod("Failed", null, List.of(), List.of(), List.of(terminated("step", 137, "OOMKilled")))));
 
         assertThat(seen).isEqualTo(new Observation.Failed("oom-killed", "container step was OOMKilled (exit code 137)"));
@@ -88,7 +94,7 @@ class JobStatusMapperTest {
 
     @Test
     void anEvictedPodFailedWithEvicted() {
-        Observation seen = JobStatusMapper.map(job(null, null),
+        Observation seen = map(job(null, null),
                 List.of(pod("Failed", "Evicted", List.of(), List.of(), List.of())));
 
         assertThat(seen).isEqualTo(new Observation.Failed("evicted", "The node was low on resource: ephemeral-storage."));
@@ -99,7 +105,7 @@ class JobStatusMapperTest {
         PodCondition disruption = new PodConditionBuilder().withType("DisruptionTarget").withStatus("True")
                 .withReason("EvictionByEvictionAPI").withMessage("Eviction API: evicting").build();
 
-        Observation seen = JobStatusMapper.map(job(null, null),
+        Observation seen = map(job(null, null),
                 List.of(pod("Failed", null, List.of(disruption), List.of(), List.of())));
 
         assertThat(seen).isEqualTo(new Observation.Failed("evicted", "EvictionByEvictionAPI: Eviction API: evicting"));
@@ -107,7 +113,7 @@ class JobStatusMapperTest {
 
     @Test
     void anImageThatCannotBePulledFailedWithImagePullError() {
-        Observation seen = JobStatusMapper.map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
+        Observation seen = map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
                 List.of(waiting("ImagePullBackOff", "Back-off pulling image")))));
 
         assertThat(seen).isInstanceOfSatisfying(Observation.Failed.class, f -> {
@@ -118,7 +124,7 @@ class JobStatusMapperTest {
 
     @Test
     void aMissingSecretFailedWithContainerConfigError() {
-        Observation seen = JobStatusMapper.map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
+        Observation seen = map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
                 List.of(waiting("CreateContainerConfigError", "secret \"kiln-cache-token\" not found")))));
 
         assertThat(seen).isEqualTo(new Observation.Failed("container-config-error",
@@ -131,7 +137,7 @@ class JobStatusMapperTest {
                 .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient cpu.")
                 .withLastTransitionTime("2026-08-21T21:00:07Z").build();
 
-        Observation seen = JobStatusMapper.map(job(null, null),
+        Observation seen = map(job(null, null),
                 List.of(pod("Pending", null, List.of(unschedulable), List.of(), List.of())));
 
         assertThat(seen).isEqualTo(new Observation.Waiting("0/3 nodes are available: 3 Insufficient cpu.",
@@ -140,7 +146,7 @@ class JobStatusMapperTest {
 
     @Test
     void aFailedCheckoutFailedWithCheckoutFailed() {
-        Observation seen = JobStatusMapper.map(job(null, null), List.of(pod("Failed", null, List.of(),
+        Observation seen = map(job(null, null), List.of(pod("Failed", null, List.of(),
                 List.of(terminated("checkout", 128, "Error")), List.of())));
 
         assertThat(seen).isEqualTo(new Observation.Failed("checkout-failed", "container checkout exited with 128 (Error)"));
@@ -148,7 +154,7 @@ class JobStatusMapperTest {
 
     @Test
     void aStepExitingNonZeroFailedWithItsExitCode() {
-        Observation seen = JobStatusMapper.map(job("Failed", "BackoffLimitExceeded"),
+        Observation seen = map(job("Failed", "BackoffLimitExceeded"),
                 List.of(pod("Failed", null, List.of(), List.of(terminated("checkout", 0, "Completed")),
                         List.of(terminated("step", 2, "Error")))));
 
@@ -157,7 +163,7 @@ class JobStatusMapperTest {
 
     @Test
     void aFailedJobWithoutItsPodStillSaysWhy() {
-        Observation seen = JobStatusMapper.map(job("Failed", "BackoffLimitExceeded"), List.of());
+        Observation seen = map(job("Failed", "BackoffLimitExceeded"), List.of());
 
         assertThat(seen).isEqualTo(new Observation.Failed("job-failed",
                 "BackoffLimitExceeded: Job has reached the specified backoff limit"));
@@ -165,13 +171,13 @@ class JobStatusMapperTest {
 
     @Test
     void aRunningPodRuns() {
-        assertThat(JobStatusMapper.map(job(null, null), List.of(pod("Running", null, List.of(), List.of(),
+        assertThat(map(job(null, null), List.of(pod("Running", null, List.of(), List.of(),
                 List.of(running()))))).isEqualTo(new Observation.Running());
     }
 
     @Test
     void aPendingPodWaitsWithItsContainersReason() {
-        assertThat(JobStatusMapper.map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
+        assertThat(map(job(null, null), List.of(pod("Pending", null, List.of(), List.of(),
                 List.of(waiting("ContainerCreating", null)))))).isEqualTo(new Observation.Waiting("ContainerCreating", null));
     }
 
@@ -179,13 +185,44 @@ class JobStatusMapperTest {
     void aPodWithoutStatusYetWaits() {
         Pod pod = new PodBuilder().withNewMetadata().withName("kiln-k7xq2m4pza-image-amd64-1-x7k2p").endMetadata().build();
 
-        assertThat(JobStatusMapper.map(job(null, null), List.of(pod))).isEqualTo(new Observation.Waiting("pod Pending", null));
+        assertThat(map(job(null, null), List.of(pod))).isEqualTo(new Observation.Waiting("pod Pending", null));
     }
 
     @Test
     void aJobWithoutPodWaitsForItAndSaysWhereToLookWhyNone() {
-        assertThat(JobStatusMapper.map(job(null, null), List.of())).isEqualTo(new Observation.Waiting(
+        assertThat(map(job(null, null), List.of())).isEqualTo(new Observation.Waiting(
                 "no pod of Job kiln-k7xq2m4pza-image-amd64-1 yet (a ResourceQuota or Pod Security admission may refuse"
                         + " it: see kubectl describe job kiln-k7xq2m4pza-image-amd64-1)", null));
+    }
+
+    @Test
+    void aJobThatFailedMomentsAgoWaitsForItsPodsFinalStatusThenReportsIt() {
+        // the Job's watch delivered "BackoffLimitExceeded" while the pod's watch still shows it running
+        Job failed = failedAt(NOW.minusSeconds(1));
+        Pod stillRunning = pod("Running", null, List.of(), List.of(), List.of(running()));
+        Pod evicted = pod("Failed", "Evicted", List.of(), List.of(), List.of());
+
+        assertThat(map(failed, List.of(stillRunning))).isEqualTo(new Observation.Waiting(
+                "Job kiln-k7xq2m4pza-image-amd64-1 failed (BackoffLimitExceeded); waiting for its pod's final status", null));
+        assertThat(map(failed, List.of(evicted)))
+                .isEqualTo(new Observation.Failed("evicted", "The node was low on resource: ephemeral-storage."));
+    }
+
+    @Test
+    void aJobThatFailedLongerAgoThanTheGraceIsReportedWithWhatItSays() {
+        Pod stillRunning = pod("Running", null, List.of(), List.of(), List.of(running()));
+
+        assertThat(map(failedAt(NOW.minus(JobStatusMapper.POD_STATUS_GRACE)), List.of(stillRunning))).isEqualTo(
+                new Observation.Failed("job-failed", "BackoffLimitExceeded: Job has reached the specified backoff limit"));
+        assertThat(map(failedAt(NOW.minusSeconds(1)), List.of())).as("no pod to wait for").isEqualTo(
+                new Observation.Failed("job-failed", "BackoffLimitExceeded: Job has reached the specified backoff limit"));
+    }
+
+    private static Job failedAt(Instant at) {
+        return new JobBuilder().withNewMetadata().withName("kiln-k7xq2m4pza-image-amd64-1").endMetadata()
+                .withNewSpec().withActiveDeadlineSeconds(14400L).endSpec()
+                .withNewStatus().withConditions(new JobConditionBuilder().withType("Failed").withStatus("True")
+                        .withReason("BackoffLimitExceeded").withMessage("Job has reached the specified backoff limit")
+                        .withLastTransitionTime(at.toString()).build()).endStatus().build();
     }
 }
