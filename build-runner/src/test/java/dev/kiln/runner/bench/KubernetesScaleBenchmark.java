@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * P3: about 2,000 concurrent step Jobs against a Fabric8 mock API server driven by the test kubelet. The runner
  * is the packaged {@code quarkus-run.jar} in a JVM of its own with the Deployment's JVM flags
- * ({@link RunnerDeployment}), with native memory tracking for {@link ProcessMemoryReport}; the mock API server and the kubelet run in another ({@link MockCluster}); this JVM
- * drives the builds and serves the fake version-service and artifact-service. Every first-step Job is held
+ * ({@link RunnerDeployment}) and native memory tracking for {@link ProcessMemoryReport}; the mock API server
+ * and the kubelet run in another ({@link MockCluster}); this JVM drives the builds and serves the fake version-service and artifact-service. Every first-step Job is held
  * running until all exist; then the runner's RSS is read; then the Jobs complete at a steady rate and, per
  * Job, the time from the kubelet marking it complete to its successor Job appearing is measured. Checks (and
  * fails otherwise) that every step run got exactly one Job, ended succeeded and has a stored log, and that
