@@ -8,10 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.kiln.localstack.infra.FreePorts;
 import dev.kiln.runner.process.FakeServicesServer;
 import dev.kiln.runner.process.MockCluster;
-import dev.kiln.runner.process.PackagedRunner;
+import dev.kiln.runner.process.RunnerDeployment;
 import dev.kiln.runner.support.Api;
 import dev.kiln.runner.support.FakeCache;
 import dev.kiln.testing.KilnServicesResource;
+import dev.kiln.testing.PackagedService;
 import dev.kiln.testing.TestInfrastructure;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -49,7 +50,7 @@ class RunnerRestartIT {
             cluster.ask("start " + cache, "STARTED");
             String id;
 
-            PackagedRunner first = start("runner-a", infrastructure, cluster, fakes);
+            PackagedService first = start("runner-a", infrastructure, cluster, fakes);
             try {
                 id = create(Map.of("pipeline", "scale", "kind", "nightly", "branch", "main",
                         "arches", List.of("amd64", "arm64"), "vendors", List.of("qemu", "aws")));
@@ -59,7 +60,7 @@ class RunnerRestartIT {
             }
             cluster.ask("release 100", "RELEASED ");
             JsonPath build;
-            try (PackagedRunner second = start("runner-b", infrastructure, cluster, fakes)) {
+            try (PackagedService second = start("runner-b", infrastructure, cluster, fakes)) {
                 build = awaitState(id, "succeeded", Duration.ofMinutes(3));
             }
 
@@ -69,7 +70,7 @@ class RunnerRestartIT {
         }
     }
 
-    private PackagedRunner start(String name, Map<String, String> infrastructure, MockCluster cluster,
+    private PackagedService start(String name, Map<String, String> infrastructure, MockCluster cluster,
             FakeServicesServer fakes) throws Exception {
         Map<String, String> config = new HashMap<>(infrastructure);
         config.putAll(cluster.clientConfig());
@@ -89,8 +90,8 @@ class RunnerRestartIT {
         config.put("kiln.security.callers.builder.token", Api.BUILDER);
         config.put("kiln.security.callers.builder.roles", "builder");
         int port = FreePorts.next();
-        PackagedRunner runner = new PackagedRunner(port, config, dir.resolve(name + ".log"));
-        runner.awaitReady(Duration.ofMinutes(3));
+        PackagedService runner = RunnerDeployment.launch().systemProperties(config).log(dir.resolve(name + ".log"))
+                .start(port).awaitReady(Duration.ofMinutes(3));
         RestAssured.port = port;
         return runner;
     }

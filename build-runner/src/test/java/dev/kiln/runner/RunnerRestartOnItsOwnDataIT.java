@@ -9,11 +9,12 @@ import static org.awaitility.Awaitility.await;
 import dev.kiln.localstack.infra.FreePorts;
 import dev.kiln.localstack.infra.GitRemote;
 import dev.kiln.runner.process.FakeServicesServer;
-import dev.kiln.runner.process.PackagedRunner;
+import dev.kiln.runner.process.RunnerDeployment;
 import dev.kiln.runner.support.Api;
 import dev.kiln.runner.support.FakeCache;
 import dev.kiln.runner.support.RunnerTestResource;
 import dev.kiln.testing.KilnServicesResource;
+import dev.kiln.testing.PackagedService;
 import dev.kiln.testing.TestInfrastructure;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -55,7 +56,7 @@ class RunnerRestartOnItsOwnDataIT {
         try (FakeServicesServer fakes = new FakeServicesServer(cache, Set.of(SERVICE_TOKEN, CACHE_TOKEN), tag -> tag(scripts, tag))) {
             fakes.refuseUploadsUnder("build-logs/");
             String id;
-            PackagedRunner first = start(infrastructure, fakes, scripts);
+            PackagedService first = start(infrastructure, fakes, scripts);
             try {
                 id = create(Map.of("pipeline", "restart", "kind", "nightly", "branch", "main", "arches", List.of("amd64")));
                 awaitRun(id, "first", "succeeded", Duration.ofMinutes(2));
@@ -65,7 +66,7 @@ class RunnerRestartOnItsOwnDataIT {
             fakes.refuseUploadsUnder(null);
             cache.put("kiln-test/gates/" + id, "open");
 
-            PackagedRunner second = start(infrastructure, fakes, scripts);
+            PackagedService second = start(infrastructure, fakes, scripts);
             Instant ready = Instant.now();
             JsonPath build;
             try (second) {
@@ -82,7 +83,7 @@ class RunnerRestartOnItsOwnDataIT {
         }
     }
 
-    private PackagedRunner start(Map<String, String> infrastructure, FakeServicesServer fakes, Path scripts) throws Exception {
+    private PackagedService start(Map<String, String> infrastructure, FakeServicesServer fakes, Path scripts) throws Exception {
         Map<String, String> config = new HashMap<>(infrastructure);
         config.put("quarkus.rest-client.version-service.url", fakes.baseUrl() + "/fake-version");
         config.put("quarkus.rest-client.artifact-service.url", fakes.baseUrl() + "/fake-artifacts");
@@ -99,8 +100,8 @@ class RunnerRestartOnItsOwnDataIT {
         config.put("kiln.security.callers.builder.token", Api.BUILDER);
         config.put("kiln.security.callers.builder.roles", "builder");
         int port = FreePorts.next();
-        PackagedRunner runner = new PackagedRunner(port, config, dir.resolve("runner-" + port + ".log"));
-        runner.awaitReady(Duration.ofMinutes(3));
+        PackagedService runner = RunnerDeployment.launch().systemProperties(config)
+                .log(dir.resolve("runner-" + port + ".log")).start(port).awaitReady(Duration.ofMinutes(3));
         RestAssured.port = port;
         return runner;
     }

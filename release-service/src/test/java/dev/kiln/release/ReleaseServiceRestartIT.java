@@ -7,10 +7,10 @@ import dev.kiln.events.BuildSucceeded;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.localstack.infra.FreePorts;
 import dev.kiln.release.process.FakeNeighboursServer;
-import dev.kiln.release.process.PackagedReleaseService;
 import dev.kiln.release.testing.EventWriter;
 import dev.kiln.release.testing.FakeBuildRunner;
 import dev.kiln.testing.KilnServicesResource;
+import dev.kiln.testing.PackagedService;
 import dev.kiln.testing.TestInfrastructure;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -52,7 +52,7 @@ class ReleaseServiceRestartIT {
         try (FakeNeighboursServer fakes = new FakeNeighboursServer()) {
             FakeBuildRunner builds = fakes.builds();
 
-            PackagedReleaseService first = start("first", infrastructure, fakes);
+            PackagedService first = start("first", infrastructure, fakes);
             String id;
             String buildId;
             try {
@@ -75,7 +75,7 @@ class ReleaseServiceRestartIT {
                     List.of("qemu_uefi"), List.of("images/amd64/" + VERSION + "/version.txt"), Instant.now(), "main",
                     "ab6d76d957a1d1e0e4cc2b7e6b0a5f4c1f9c6e21",
                     "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f", Map.of()));
-            PackagedReleaseService second = start("second", infrastructure, fakes);
+            PackagedService second = start("second", infrastructure, fakes);
             try {
                 await().atMost(Duration.ofMinutes(1)).until(() -> fakes.copyCalls() >= 1);
             } finally {
@@ -84,7 +84,7 @@ class ReleaseServiceRestartIT {
             // artifact-service finishes the server-side copy whose caller died
             fakes.releaseCopies();
 
-            try (PackagedReleaseService third = start("third", infrastructure, fakes)) {
+            try (PackagedService third = start("third", infrastructure, fakes)) {
                 awaitState(id, "published", Duration.ofMinutes(1));
                 RestAssured.given().get("/api/v1/releases/" + VERSION).then().statusCode(200);
                 // "published" is answered once the operation committed; its channel files are written just after
@@ -123,7 +123,7 @@ class ReleaseServiceRestartIT {
                 RestAssured.given().get("/api/v1/promotions/" + id).then().extract().path("state")));
     }
 
-    private PackagedReleaseService start(String name, Map<String, String> infrastructure, FakeNeighboursServer fakes)
+    private PackagedService start(String name, Map<String, String> infrastructure, FakeNeighboursServer fakes)
             throws Exception {
         Map<String, String> config = new HashMap<>(infrastructure);
         config.put("quarkus.rest-client.version-service.url", fakes.baseUrl() + "/fake-version");
@@ -143,8 +143,9 @@ class ReleaseServiceRestartIT {
         // the restarted service learns of the build through its event, not by asking build-runner (PromotionEngineTest does that)
         config.put("kiln.release.build-event-wait", "5m");
         int port = FreePorts.next();
-        PackagedReleaseService service = new PackagedReleaseService(port, config, dir.resolve(name + ".log"));
-        service.awaitReady(Duration.ofMinutes(2));
+        PackagedService service = PackagedService.launch("release-service")
+                .jvmOptions("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1").systemProperties(config)
+                .log(dir.resolve(name + ".log")).start(port).awaitReady(Duration.ofMinutes(2));
         RestAssured.port = port;
         return service;
     }

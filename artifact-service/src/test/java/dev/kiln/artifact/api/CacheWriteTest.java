@@ -12,7 +12,7 @@ import dev.kiln.artifact.storage.UploadBuffers;
 import dev.kiln.artifact.support.CacheHttp;
 import dev.kiln.artifact.support.Database;
 import dev.kiln.artifact.support.GeneratedBytes;
-import dev.kiln.artifact.support.RawHttp;
+import dev.kiln.testing.badinput.RawHttp;
 import dev.kiln.artifact.support.S3Direct;
 import dev.kiln.events.EventCatalog;
 import dev.kiln.events.kafka.IncomingEvent;

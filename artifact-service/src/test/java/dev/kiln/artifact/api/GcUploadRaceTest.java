@@ -14,7 +14,7 @@ import dev.kiln.artifact.service.GcExecution;
 import dev.kiln.artifact.support.CacheHttp;
 import dev.kiln.artifact.support.Database;
 import dev.kiln.artifact.support.FakeVersionService;
-import dev.kiln.artifact.support.RawHttp;
+import dev.kiln.testing.badinput.RawHttp;
 import dev.kiln.artifact.support.S3Direct;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

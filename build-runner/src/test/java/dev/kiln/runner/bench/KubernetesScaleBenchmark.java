@@ -8,10 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.kiln.localstack.infra.FreePorts;
 import dev.kiln.runner.process.FakeServicesServer;
 import dev.kiln.runner.process.MockCluster;
-import dev.kiln.runner.process.PackagedRunner;
+import dev.kiln.runner.process.RunnerDeployment;
 import dev.kiln.runner.support.Api;
 import dev.kiln.runner.support.FakeCache;
 import dev.kiln.testing.KilnServicesResource;
+import dev.kiln.testing.PackagedService;
 import dev.kiln.testing.TestInfrastructure;
 import io.restassured.RestAssured;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * P3: about 2,000 concurrent step Jobs against a Fabric8 mock API server driven by the test kubelet. The runner
  * is the packaged {@code quarkus-run.jar} in a JVM of its own with the Deployment's JVM flags
- * ({@link PackagedRunner}); the mock API server and the kubelet run in another ({@link MockCluster}); this JVM
- * drives the builds and serves the fake version-service and artifact-service. Every first-step Job is held
+ * ({@link RunnerDeployment}) and native memory tracking for {@link ProcessMemoryReport}; the mock API server
+ * and the kubelet run in another ({@link MockCluster}); this JVM drives the builds and serves the fake version-service and artifact-service. Every first-step Job is held
  * running until all exist; then the runner's RSS is read; then the Jobs complete at a steady rate and, per
  * Job, the time from the kubelet marking it complete to its successor Job appearing is measured. Checks (and
  * fails otherwise) that every step run got exactly one Job, ended succeeded and has a stored log, and that
@@ -67,8 +68,8 @@ class KubernetesScaleBenchmark {
             config.putAll(cluster.clientConfig());
             config.putAll(runnerConfig(fakes.baseUrl()));
             int port = FreePorts.next();
-            try (PackagedRunner runner = new PackagedRunner(port, config, dir.resolve("runner.log"))) {
-                runner.awaitReady(Duration.ofMinutes(3));
+            try (PackagedService runner = RunnerDeployment.launch().jvmOptions(ProcessMemoryReport.JVM_FLAG)
+                    .systemProperties(config).log(dir.resolve("runner.log")).start(port).awaitReady(Duration.ofMinutes(3))) {
                 RestAssured.port = port;
                 run(cluster, runner.pid());
             }
@@ -142,7 +143,7 @@ class KubernetesScaleBenchmark {
         Map<String, Long> events = recordedEvents(builds);
         Map<String, Long> runStates = runStates(builds);
         System.out.printf("%nP3 Kubernetes executor: the packaged runner (%s), mock API server and test kubelet in"
-                + " another JVM (load average %s):%n", String.join(" ", PackagedRunner.DEPLOYMENT_JVM_FLAGS),
+                + " another JVM (load average %s):%n", String.join(" ", RunnerDeployment.JVM_FLAGS),
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.out.printf("  %d builds x %d = %d first-step Jobs running at once, then %d second-step Jobs%n", BUILDS,
                 JOBS_PER_BUILD, firsts, firsts);

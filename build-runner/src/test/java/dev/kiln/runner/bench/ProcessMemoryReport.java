@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 
 /**
  * Where another JVM's memory goes, for P3, read with {@code jcmd}: RSS, heap after a full collection, thread
- * and class counts, the Native Memory Tracking summary (the JVM must run with
- * {@code -XX:NativeMemoryTracking=summary}) and the top of the class histogram. Written to a file; a few
- * summary lines returned.
+ * and class counts, the Native Memory Tracking summary (the JVM must run with {@link #JVM_FLAG}) and the top of
+ * the class histogram. Written to a file; a few summary lines returned.
  */
 final class ProcessMemoryReport {
+
+    /** The JVM flag that lets {@code jcmd} report native memory. */
+    static final String JVM_FLAG = "-XX:NativeMemoryTracking=summary";
 
     private ProcessMemoryReport() {
     }

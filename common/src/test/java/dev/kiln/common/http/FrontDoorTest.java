@@ -2,6 +2,7 @@ package dev.kiln.common.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.testing.badinput.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;

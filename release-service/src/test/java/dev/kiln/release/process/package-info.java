@@ -1,2 +1,2 @@
-/** The packaged release-service as a process of its own, and the neighbours it calls, served over plain HTTP. */
+/** The neighbours release-service calls, served over plain HTTP for the packaged service running as a process of its own. */
 package dev.kiln.release.process;

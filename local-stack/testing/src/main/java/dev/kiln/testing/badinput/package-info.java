@@ -1,2 +1,2 @@
-/** The bad-input suite shared by the services: hostile requests from a corpus, sent raw, and what they may not change. */
+/** Hostile requests sent raw ({@code RawHttp}), and the bad-input suite shared by the services: a corpus of them and what they may not change. */
 package dev.kiln.testing.badinput;
