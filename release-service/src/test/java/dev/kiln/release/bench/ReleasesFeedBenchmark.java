@@ -8,10 +8,13 @@ import dev.kiln.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -67,6 +70,18 @@ class ReleasesFeedBenchmark {
         System.out.printf("%nreleases.json over %d releases (%d bytes), %d warm GETs: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
                         + "mean %.1f ms%n%n", RELEASES, size, GETS, ms(nanos[GETS / 2]), ms(nanos[GETS * 95 / 100]),
                 ms(nanos[GETS * 99 / 100]), ms(nanos[GETS - 1]), Arrays.stream(nanos).average().orElse(0) / 1e6);
+        // judged on the plain HTTP client: RestAssured's own parsing of the 457 KB answer is client time
+        double p95 = ms(plain[GETS * 95 / 100]);
+        System.out.printf("releases.json (judged): p95 of %d warm full GETs (200, whole body, JDK HttpClient) %.1f ms "
+                + "(goal < 50 ms); load average %s: %s%n%n", GETS, p95, loadAverage(), p95 < 50 ? "MET" : "NOT MET");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static long[] time(IntSupplier call) {

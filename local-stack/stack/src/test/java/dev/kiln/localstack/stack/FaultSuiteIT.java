@@ -14,6 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,6 +170,10 @@ class FaultSuiteIT {
                 && e.path("path").asText().contains(version));
         assertThat(stored).as("artifact.stored per path of this version").isNotEmpty()
                 .allSatisfy((path, count) -> assertThat(count).as(path).isEqualTo(1));
+        // the restarted runner asked for a second step token (the first one's secret died with the process); the
+        // steps after the restart wrote the cache with it, and both end with the build
+        await("the build's step tokens revoked").atMost(Duration.ofMinutes(1)).until(() -> stepTokens(build, true) == 0);
+        assertThat(stepTokens(build, false)).as("step tokens issued to " + build).isGreaterThanOrEqualTo(2);
         for (JsonNode step : finished.path("steps")) {
             String log = stack.getText(stack.url(Component.BUILD_RUNNER) + step.path("logUrl").asText());
             assertThat(log).as(step.path("run").asText()).contains("passed its gate").contains("upload ");
@@ -174,6 +183,20 @@ class FaultSuiteIT {
         System.out.printf("FAULT crashes: build %s %s; attempts %s; new tags %d; step/build.succeeded events %d (each once);"
                         + " artifact.stored paths %d (each once); step logs %d (all in the cache)%n", build, version,
                 attempts(finished), newTags.size(), terminal.size(), stored.size(), finished.path("steps").size());
+    }
+
+    /** The build's step tokens in artifact-service's table: all of them, or those still live. */
+    private static int stepTokens(String build, boolean live) throws SQLException {
+        String sql = "select count(*) from artifact_service.step_token where build_id = ?"
+                + (live ? " and revoked_at is null and expires_at > now()" : "");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + kiln.ports.get("postgres") + "/"
+                + LocalStack.DATABASE, "postgres", ""); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, build);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private static void crashAndRestart(String service) throws Exception {

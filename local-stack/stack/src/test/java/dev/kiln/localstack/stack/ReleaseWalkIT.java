@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.events.EventCatalog;
 import dev.kiln.events.TestReported;
 import dev.kiln.events.kafka.IncomingEvent;
 import java.net.http.HttpResponse;
@@ -164,11 +165,21 @@ class ReleaseWalkIT {
     void aFailingRerunSendsAReadyReleaseBackAndMarksAPublishedOneAtRisk() {
         assumeTrue(aheadRequest != null && reads.promotion(aheadRequest).path("state").asText().equals("failed"),
                 "the request ahead did not end");
+        // release-service is killed while the request behind moves on (versioning or building) and restarts on its data
+        String stateAtKill = reads.promotion(queuedRequest).path("state").asText();
+        kiln.kill("release-service").assertSucceeded();
+        kiln.restart("release-service").assertSucceeded();
         JsonNode proceeded = reads.awaitPromotion(queuedRequest, "testing");
         assertThat(proceeded.path("history").findValuesAsText("state")).startsWith("queued", "versioning", "building", "testing");
         String version = proceeded.path("version").asText();
         assertThat(version).isEqualTo(major + ".0.2");
         assertThat(reads.promotion(thirdRequest).path("queuedBehind").asText()).isEqualTo(queuedRequest);
+        List<String> promotionEvents = new KilnTopics("127.0.0.1:" + kiln.ports.get("kafka")).releaseEvents(queuedRequest,
+                Duration.ofMinutes(1), e -> e.stream().anyMatch(t -> t.is(EventCatalog.PROMOTION_TESTING))).stream()
+                .map(IncomingEvent::type).toList();
+        assertThat(promotionEvents).as("killed while " + stateAtKill + ": each state once").containsExactly(
+                EventCatalog.PROMOTION_QUEUED.name(), EventCatalog.PROMOTION_VERSIONING.name(),
+                EventCatalog.PROMOTION_BUILDING.name(), EventCatalog.PROMOTION_TESTING.name());
 
         reportKola(version, 1, true);
         approve(version);
