@@ -1,2 +1,2 @@
-/** The runner's adapters over artifact-service and the shared version-service client, behind the domain's ports. */
+/** The runner's adapters over the shared artifact-service and version-service clients, behind the domain's ports. */
 package dev.kiln.runner.client;

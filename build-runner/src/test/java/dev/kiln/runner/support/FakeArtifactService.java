@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * artifact-service's cache protocol as the runner and the steps use it: HEAD, GET (files and JSON listings), PUT with
- * the runner's service token or a live step token under its prefixes ({@link FakeStepTokens}).
+ * the runner's service token or a live step token under its prefixes ({@link FakeStepTokens}), answering 201 after a
+ * write and 200 when the path already held the same bytes.
  */
 @Path("/fake-artifacts/cache/{path: .+}")
 public class FakeArtifactService {
@@ -54,7 +55,8 @@ public class FakeArtifactService {
                 && !FakeStepTokens.allows(authorization.replaceFirst("^Bearer ", ""), path)) {
             return Response.status(authorization == null ? 401 : 403).build();
         }
-        long size = cache.store(path, body);
-        return Response.status(201).entity(Map.of("path", path, "size", size)).type(MediaType.APPLICATION_JSON).build();
+        boolean written = cache.storeUnlessHeld(path, body);
+        return Response.status(written ? 201 : 200).entity(Map.of("path", path, "size", Files.size(cache.file(path))))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 }

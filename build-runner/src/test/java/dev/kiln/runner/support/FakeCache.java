@@ -62,6 +62,23 @@ public class FakeCache {
         return size;
     }
 
+    /**
+     * Stores {@code content} at {@code path} unless the path already holds exactly these bytes, as artifact-service
+     * does (it answers 200 then, 201 after a write). True when something was written.
+     */
+    public boolean storeUnlessHeld(String path, InputStream content) throws IOException {
+        Path file = file(path);
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isRegularFile(file) && Files.mismatch(partial, file) == -1) {
+            Files.delete(partial);
+            return false;
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
     /** The entries of directory {@code path} as artifact-service lists them (sub-directories end with '/'). */
     public List<Map<String, String>> entries(String path) throws IOException {
         try (Stream<Path> entries = Files.list(file(path))) {

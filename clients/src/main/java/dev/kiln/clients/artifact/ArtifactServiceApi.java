@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,14 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * artifact-service's channel publishing ({@code /api/v1/channels}, {@code /api/v1/channel-files}) and its
- * {@code /cache} reads as callers see them; the records are the server's own. Cache and channel-file paths are
- * passed encoded ({@link CachePathEncoding}) so that their '/' stay separators.
+ * artifact-service as its callers see it: channel publishing ({@code /api/v1/channels}, {@code /api/v1/channel-files}),
+ * step tokens and the build cache ({@code /cache}); the records are the server's own. Cache and channel-file paths
+ * are passed encoded ({@link CachePathEncoding}) so that their '/' stay separators.
  */
 @RegisterRestClient(configKey = "artifact-service")
 @RegisterClientHeaders(ServiceTokenHeaders.class)
@@ -64,6 +66,28 @@ public interface ArtifactServiceApi {
     @Path("/cache/{path}")
     @Produces(MediaType.WILDCARD)
     byte[] readCacheFile(@PathParam("path") @Encoded String path);
+
+    @HEAD
+    @Path("/cache/{path}")
+    @Produces(MediaType.WILDCARD)
+    Response headCacheFile(@PathParam("path") @Encoded String path);
+
+    /** A directory's entries, nginx's JSON index; {@code dir} ends with '/'. */
+    @GET
+    @Path("/cache/{dir}")
+    List<CacheEntry> listCacheDirectory(@PathParam("dir") @Encoded String dir);
+
+    /** The file's bytes as they arrive; the caller closes the stream. */
+    @GET
+    @Path("/cache/{path}")
+    @Produces(MediaType.WILDCARD)
+    InputStream openCacheFile(@PathParam("path") @Encoded String path);
+
+    /** Stores the stream at {@code path}: 201 for new content, 200 when the path already held these bytes. */
+    @PUT
+    @Path("/cache/{path}")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    Response putCacheFile(@PathParam("path") @Encoded String path, InputStream content);
 
     @POST
     @Path("/api/v1/step-tokens")

@@ -5,16 +5,20 @@ import dev.kiln.clients.ServiceCalls;
 import dev.kiln.flatcar.Channel;
 import dev.kiln.flatcar.Version;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The one client of artifact-service's channel publishing and step tokens every Kiln service uses: the service token on every
- * call, transient failures retried by the shared policy (every call here is idempotent, so a retry is safe), and
- * failures as {@link ServiceCallException}s carrying the problem type artifact-service answered with
- * ({@code version-withdrawn}, {@code version-not-in-channel}, {@code nothing-to-publish}, ...).
+ * The one client of artifact-service every Kiln service uses (channel publishing, step tokens, the build cache): the
+ * service token on every call, transient failures retried by the shared policy (every call here is idempotent, so a
+ * retry is safe; only a cache upload is not retried, its stream being spent), and failures as
+ * {@link ServiceCallException}s carrying the problem type artifact-service answered with ({@code version-withdrawn},
+ * {@code version-not-in-channel}, {@code nothing-to-publish}, ...). A 404 of a cache read is an answer (absent).
  */
 @ApplicationScoped
 public class ArtifactServiceClient {
@@ -77,6 +81,63 @@ public class ArtifactServiceClient {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /** {@code HEAD /cache/<path>}: whether a file is there. */
+    public boolean cacheFileExists(String path) {
+        try (Response response = calls.call("HEAD /cache/" + path, () -> api.headCacheFile(CachePathEncoding.encode(path)))) {
+            return response.getStatus() / 100 == 2;
+        } catch (ServiceCallException e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** {@code GET /cache/<dir>/} as JSON: the entries directly under {@code dir}, empty when there is no such directory. */
+    public List<CacheEntry> listCacheDirectory(String dir) {
+        String path = dir.isEmpty() || dir.endsWith("/") ? dir : dir + "/";
+        try {
+            return calls.call("GET /cache/" + path, () -> api.listCacheDirectory(CachePathEncoding.encode(path)));
+        } catch (ServiceCallException e) {
+            if (e.notFound()) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code GET /cache/<path>} streamed: the open body (the caller closes it), empty when there is no file. */
+    public Optional<InputStream> openCacheFile(String path) {
+        try {
+            return Optional.of(calls.call("GET /cache/" + path, () -> api.openCacheFile(CachePathEncoding.encode(path))));
+        } catch (ServiceCallException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code PUT /cache/<path>}, streaming {@code content} to its end. Any 2xx is stored: 201 for new content, 200 when
+     * the path already held these bytes. Called once, never retried here: the stream is spent, the caller retries
+     * with a fresh one.
+     */
+    public void putCacheFile(String path, InputStream content) {
+        String what = "PUT /cache/" + path;
+        Response response;
+        try {
+            response = api.putCacheFile(CachePathEncoding.encode(path), content);
+        } catch (RuntimeException e) {
+            throw calls.failure(what, e);
+        }
+        try (response) {
+            if (response.getStatus() / 100 != 2) {
+                throw calls.failure(what, new WebApplicationException(response));
+            }
         }
     }
 

@@ -2,10 +2,14 @@ package dev.kiln.clients.artifact;
 
 import java.nio.charset.StandardCharsets;
 
-/** Percent-encodes a cache path for a URL, keeping '/' as separators and Flatcar's '+' as it is. */
+/**
+ * Percent-encodes a cache path for a URL: '/' stays a separator and the characters artifact-service allows in a
+ * path segment (letters, digits, {@code . - _ + ~ @ , : =}, so Flatcar's '+' too) stay as they are; every other
+ * byte of its UTF-8 form is percent-encoded, which artifact-service decodes (or refuses, saying why).
+ */
 final class CachePathEncoding {
 
-    private static final String SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/+@:";
+    private static final String SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/+@:,=";
 
     private CachePathEncoding() {
     }

@@ -1,2 +1,2 @@
-/** artifact-service's channel-publishing API: its request and response records (the server's own) and the one client release-service uses. */
+/** artifact-service's API as callers see it: its request and response records (the server's own) and the one client every Kiln service uses. */
 package dev.kiln.clients.artifact;
