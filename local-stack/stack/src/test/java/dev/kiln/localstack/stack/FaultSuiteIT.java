@@ -332,6 +332,21 @@ class FaultSuiteIT {
                 build.path("version").asText(), build.path("state").asText());
     }
 
+    @Test
+    @Order(6)
+    void withTheBrokerDeadTheWholeStackStopsInSeconds() throws Exception {
+        kiln.kill("kafka").assertSucceeded();
+
+        Instant start = Instant.now();
+        kiln.down().assertSucceeded();
+        Duration down = Duration.between(start, Instant.now());
+
+        // was 42 s: every Kafka client waited out its close timeout, and the services stopped one after the other
+        assertThat(down).as("./kiln-local down with Kafka dead").isLessThan(Duration.ofSeconds(15));
+        assertThat(kiln.status().output()).contains("Kiln is not running");
+        System.out.printf("FAULT down: with Kafka dead the stack stopped in %d ms%n", down.toMillis());
+    }
+
     // ----------------------------------------------------------------------------------------------------------
 
     private static Map<String, String> serviceUrls() {
