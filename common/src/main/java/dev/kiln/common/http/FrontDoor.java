@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Answers, as problem+json, what Vert.x would otherwise refuse with an empty body or let through: a request target
  * with an escaped NUL, a control character or escapes that are not UTF-8 (400), one too long (414), headers too large
  * (431), a declared body over {@code quarkus.http.limits.max-body-size} (413), and a bare 4xx a Vert.x route fails
- * with. It runs before Quarkus's own body-size check and before any JAX-RS code. What is refused below the router
- * (a target that is no URI, a request line or headers over the codec's limits) is listed in docs/reliability.md.
+ * with. It runs before Quarkus's own body-size check and before any JAX-RS code. A target that is no URI (a bad '%'
+ * escape) reaches it only with {@code -Dvertx.disableURIValidation=true}, which every launch of a service sets; what
+ * is refused below the router (a request line or headers over the codec's limits) is listed in docs/reliability.md.
  */
 @Singleton
 public class FrontDoor {
@@ -71,6 +72,13 @@ public class FrontDoor {
      * say which, as a problem. Server errors and answers already under way are left to Quarkus.
      */
     private void failed(RoutingContext ctx) {
+        Optional<String> invalid = RequestTarget.problemWith(ctx.request().uri());
+        if (invalid.isPresent() && !ctx.response().headWritten()) {
+            // Vert.x-web decodes the path while matching routes, before this class's check runs: a bad '%' escape in
+            // the path fails there ("Invalid escape sequence"), and the failure lands here
+            answer(ctx, 400, FrameworkProblems.INVALID_URI, invalid.get(), false);
+            return;
+        }
         int status = ctx.failure() instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
         if (ctx.response().headWritten() || status < 400 || status > 499) {
             ctx.next();

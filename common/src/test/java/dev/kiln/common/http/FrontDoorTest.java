@@ -21,16 +21,21 @@ class FrontDoorTest {
     URL base;
 
     @Test
-    void aBadPercentEscapeIsRefusedWithABare400BeforeTheRouterSeesIt() throws Exception {
-        // the documented limit of this design: a '%' not followed by two hex digits makes the target no URI, and
-        // it is refused below Vert.x-web's router (its trace log shows no "accepting request"), with an empty 400
-        // a raw NUL byte in the request line ends the same way
-        for (String target : java.util.List.of("/notes?page=%zz", "/notes/%zz", "/notes/4593.2.5%2", "/notes?page=0\u0000")) {
+    void aBadPercentEscapeIsAnInvalidUriProblem() throws Exception {
+        // a '%' not followed by two hex digits makes the target no URI: Quarkus refuses that with an empty 400 before
+        // any route unless vertx.disableURIValidation is set, as it is wherever a service runs (the images, kiln-local,
+        // the tests' JVMs), so that the front door answers it
+        for (String target : java.util.List.of("/notes?page=%zz", "/notes/%zz", "/notes/4593.2.5%2")) {
             RawHttp.Answer answer = get(target);
 
-            assertThat(answer.status()).as(target).isEqualTo(400);
-            assertThat(answer.body()).as(target).isEmpty();
+            assertProblem(answer, 400, "invalid-uri");
+            assertThat(answer.body()).as(target).contains("not followed by two hex digits");
         }
+    }
+
+    @Test
+    void aRawNulInTheRequestLineIsAnInvalidUriProblem() throws Exception {
+        assertProblem(get("/notes?page=0\u0000"), 400, "invalid-uri");
     }
 
     @Test

@@ -154,6 +154,7 @@ public final class PackagedService implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
+            command.add("-Dvertx.disableURIValidation=true"); // as every service runs (k8s/images/Dockerfile.jvm)
             command.add("-Dquarkus.http.port=" + port);
             systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", jar.toString()));

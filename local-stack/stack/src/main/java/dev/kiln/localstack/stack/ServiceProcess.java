@@ -41,7 +41,9 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        // as in the images (k8s/images/Dockerfile.jvm): a target that is no URI gets the front door's problem+json
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dvertx.disableURIValidation=true"));
         command.addAll(aotCache.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         return new ServiceProcess(service, port, ManagedProcess.start(service.id(), command, workDir, logFile, env,
