@@ -58,7 +58,7 @@ class PathSafetyTest {
         assertThat(Database.column("select path from artifact order by path")).isEqualTo(indexed);
     }
 
-    /** Not even a valid request target: the HTTP server refuses it before any route, with an empty 400. */
+    /** Not even a valid request target: the cache's path check refuses it as a problem, and nothing is written. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/cache/images/%", "/cache/images/%zz"})
     void refusesMalformedPercentEncodingAndTouchesNothing(String target) {
@@ -68,6 +68,8 @@ class PathSafetyTest {
                 "Authorization: Bearer " + CacheHttp.BUILDER_TOKEN, "Content-Length: 5");
 
         assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("https://kiln.dev/problems/invalid-path");
         assertThat(S3Direct.keys("")).isEqualTo(before);
     }
 
