@@ -6,6 +6,7 @@ import dev.kiln.common.retry.RetryPolicy;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,18 @@ public final class ServiceCalls {
                 throw failure(what, e);
             }
         });
+    }
+
+    /** Like {@link #call}, but a 404 is an answer: empty. */
+    public <T> Optional<T> find(String what, Supplier<T> call) {
+        try {
+            return Optional.of(call(what, call));
+        } catch (ServiceCallException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The failure of {@code what} as a {@link ServiceCallException}, with the status and problem type if there was an answer. */

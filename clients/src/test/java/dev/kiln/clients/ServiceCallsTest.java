@@ -59,4 +59,19 @@ class ServiceCallsTest {
         assertThat(tag).isEqualTo("stable-4593.2.5");
         assertThat(tries).hasValue(2);
     }
+
+    @Test
+    void findAnswersEmptyForA404OnceAndRethrowsAnyOtherRefusal() {
+        AtomicInteger tries = new AtomicInteger();
+
+        assertThat(calls.find("GET /api/v1/versions/stable-4593.2.5", () -> "stable-4593.2.5")).contains("stable-4593.2.5");
+        assertThat(calls.find("GET /api/v1/versions/stable-4593.9.5", () -> {
+            tries.incrementAndGet();
+            throw new WebApplicationException(Response.status(404).build());
+        })).isEmpty();
+        assertThat(tries).as("a 404 is an answer, not retried").hasValue(1);
+        assertThatThrownBy(() -> calls.find("GET /api/v1/versions/x", () -> {
+            throw new WebApplicationException(Response.status(403).build());
+        })).isInstanceOfSatisfying(ServiceCallException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
 }

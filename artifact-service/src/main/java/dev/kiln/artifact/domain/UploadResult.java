@@ -14,8 +14,4 @@ public record UploadResult(CachePath path, Digests digests, Outcome outcome) {
          */
         UNCHANGED
     }
-
-    public boolean stored() {
-        return outcome == Outcome.STORED;
-    }
 }

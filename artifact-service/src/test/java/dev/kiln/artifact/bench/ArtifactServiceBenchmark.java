@@ -2,6 +2,7 @@ package dev.kiln.artifact.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.testing.LoadAverage;
 import dev.kiln.testing.TestInfrastructure;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
@@ -66,7 +67,7 @@ class ArtifactServiceBenchmark {
             HeapSampler heap = new HeapSampler(service.base());
             long[] baseline = heap.sample();
             List<Round> rounds = new ArrayList<>();
-            System.out.println("load average before the first round: " + loadAverage());
+            System.out.println("load average before the first round: " + LoadAverage.now());
             try (HeapSampler sampling = heap.start()) {
                 for (int round = 1; round <= ROUNDS; round++) {
                     long size = SIZE + (round + 1) % 2;
@@ -109,7 +110,7 @@ class ArtifactServiceBenchmark {
             return String.format(Locale.ROOT, "round %d: PUT %.1f direct vs %.1f service MiB/s (ratio %.2f), GET %.1f"
                     + " vs %.1f MiB/s (ratio %.2f, mean of %d), PUT+GET ratio %.2f; load average %s", round,
                     mib / directPut, mib / servicePut, putRatio(), mib / directGet, mib / serviceGet, getRatio(),
-                    GET_REPEATS, ratio(), loadAverage());
+                    GET_REPEATS, ratio(), LoadAverage.now());
         }
     }
 
@@ -144,19 +145,10 @@ class ArtifactServiceBenchmark {
         boolean met = worstPut >= GOAL_RATIO && worstGet >= GOAL_RATIO && growthMb < GOAL_HEAP_MB;
         System.out.printf(Locale.ROOT, "P2 (judged): worst round PUT ratio %.2f, GET ratio %.2f (goal >= %.2f each);"
                 + " heap growth %.0f MB (goal < %d MB): %s; load average at the end %s%n%n", worstPut, worstGet,
-                GOAL_RATIO, growthMb, GOAL_HEAP_MB, met ? "MET" : "NOT MET", loadAverage());
+                GOAL_RATIO, growthMb, GOAL_HEAP_MB, met ? "MET" : "NOT MET", LoadAverage.now());
     }
 
     /** The 1, 5 and 15 minute load averages: the ratios only mean something next to the machine's load. */
-    private static String loadAverage() {
-        try {
-            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     private static MinioClient minio() {
         return MinioClient.builder().endpoint(TestInfrastructure.s3().endpoint()).region("us-east-1")
                 .credentials(TestInfrastructure.S3_ACCESS_KEY, TestInfrastructure.S3_SECRET_KEY).build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.testing.LoadAverage;
 import dev.kiln.testing.TestInfrastructure;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
@@ -97,7 +98,7 @@ class ChannelCopyBenchmark {
                     directSeconds, mib / directSeconds, serviceSeconds, mib / serviceSeconds, directSeconds / serviceSeconds,
                     repeatSeconds, baseline[0] / (double) MIB, heap.peakUsed() / (double) MIB,
                     (heap.peakUsed() - baseline[0]) / (double) MIB, baseline[1] / (double) MIB, heap.peakOld() / (double) MIB,
-                    (heap.peakOld() - baseline[1]) / (double) MIB, heap.samples(), loadAverage());
+                    (heap.peakOld() - baseline[1]) / (double) MIB, heap.samples(), LoadAverage.now());
             double ratio = serviceSeconds / directSeconds;
             double oldGrowthMb = (heap.peakOld() - baseline[1]) / 1e6;
             System.out.printf(Locale.ROOT, "Channel copy (judged): service time / direct copy time %.2f (goal <= 1.2); service "
@@ -149,14 +150,6 @@ class ChannelCopyBenchmark {
             keys.add(item.get().objectName());
         }
         return keys;
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static MinioClient minio() {

@@ -1,5 +1,6 @@
 package dev.kiln.runner.bench;
 
+import dev.kiln.testing.LoadAverage;
 import static dev.kiln.runner.support.Api.awaitState;
 import static dev.kiln.runner.support.Api.create;
 import static dev.kiln.runner.support.Api.nightly;
@@ -43,7 +44,7 @@ class LocalOverheadBenchmark {
         double requested = seconds(build.getString("createdAt"), build.getString("finishedAt"));
         List<Map<String, Object>> steps = build.getList("steps");
         double firstLaunch = seconds(build.getString("startedAt"), (String) steps.getFirst().get("launchedAt"));
-        System.out.printf("%nP1 local executor, %d chained steps of 'sleep 1' (load average %s):%n", STEPS, loadAverage());
+        System.out.printf("%nP1 local executor, %d chained steps of 'sleep 1' (load average %s):%n", STEPS, LoadAverage.now());
         System.out.printf("  bare shell script (%d x bash -e -c 'sleep 1'): %.3f s%n", STEPS, bare);
         System.out.printf("  kiln, build started -> finished:              %.3f s (ratio %.3f, %.1f ms per step)%n",
                 started, started / bare, (started - bare) * 1000 / STEPS);
@@ -69,10 +70,6 @@ class LocalOverheadBenchmark {
         System.out.printf("  per step: exit seen -> successor launched %.1f ms; launched -> running seen %.1f ms;"
                 + " running seen -> exit seen %.1f ms%n%n", decide * 1000 / (steps.size() - 1),
                 start * 1000 / steps.size(), run * 1000 / steps.size());
-    }
-
-    private static String loadAverage() throws java.io.IOException {
-        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static void warmUp() {

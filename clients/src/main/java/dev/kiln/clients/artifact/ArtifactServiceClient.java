@@ -74,51 +74,26 @@ public class ArtifactServiceClient {
 
     /** {@code GET /cache/<path>}: the file's bytes, empty when there is none. */
     public Optional<byte[]> readCacheFile(String path) {
-        try {
-            return Optional.of(calls.call("GET /cache/" + path, () -> api.readCacheFile(CachePathEncoding.encode(path))));
-        } catch (ServiceCallException e) {
-            if (e.notFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return calls.find("GET /cache/" + path, () -> api.readCacheFile(CachePathEncoding.encode(path)));
     }
 
     /** {@code HEAD /cache/<path>}: whether a file is there. */
     public boolean cacheFileExists(String path) {
-        try (Response response = calls.call("HEAD /cache/" + path, () -> api.headCacheFile(CachePathEncoding.encode(path)))) {
-            return response.getStatus() / 100 == 2;
-        } catch (ServiceCallException e) {
-            if (e.notFound()) {
-                return false;
-            }
-            throw e;
-        }
+        Optional<Response> head = calls.find("HEAD /cache/" + path, () -> api.headCacheFile(CachePathEncoding.encode(path)));
+        head.ifPresent(Response::close);
+        return head.filter(response -> response.getStatus() / 100 == 2).isPresent();
     }
 
     /** {@code GET /cache/<dir>/} as JSON: the entries directly under {@code dir}, empty when there is no such directory. */
     public List<CacheEntry> listCacheDirectory(String dir) {
         String path = dir.isEmpty() || dir.endsWith("/") ? dir : dir + "/";
-        try {
-            return calls.call("GET /cache/" + path, () -> api.listCacheDirectory(CachePathEncoding.encode(path)));
-        } catch (ServiceCallException e) {
-            if (e.notFound()) {
-                return List.of();
-            }
-            throw e;
-        }
+        return calls.find("GET /cache/" + path, () -> api.listCacheDirectory(CachePathEncoding.encode(path)))
+                .orElse(List.of());
     }
 
     /** {@code GET /cache/<path>} streamed: the open body (the caller closes it), empty when there is no file. */
     public Optional<InputStream> openCacheFile(String path) {
-        try {
-            return Optional.of(calls.call("GET /cache/" + path, () -> api.openCacheFile(CachePathEncoding.encode(path))));
-        } catch (ServiceCallException e) {
-            if (e.notFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return calls.find("GET /cache/" + path, () -> api.openCacheFile(CachePathEncoding.encode(path)));
     }
 
     /**

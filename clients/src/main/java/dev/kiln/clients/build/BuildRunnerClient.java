@@ -31,14 +31,7 @@ public class BuildRunnerClient {
 
     /** {@code GET /api/v1/builds/{id}}, empty when build-runner does not know the build. */
     public Optional<BuildResponse> find(String id) {
-        try {
-            return Optional.of(calls.call("GET /api/v1/builds/" + id, () -> api.get(id)));
-        } catch (ServiceCallException e) {
-            if (e.notFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return calls.find("GET /api/v1/builds/" + id, () -> api.get(id));
     }
 
     /**

@@ -33,14 +33,7 @@ public class VersionServiceClient {
 
     /** {@code GET /api/v1/versions/{tag}}, empty when version-service does not know the tag. */
     public Optional<VersionResponse> find(String tag) {
-        try {
-            return Optional.of(calls.call("GET /api/v1/versions/" + tag, () -> api.get(tag)));
-        } catch (ServiceCallException e) {
-            if (e.notFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return calls.find("GET /api/v1/versions/" + tag, () -> api.get(tag));
     }
 
     /** Every version whose tag exists, page by page. */
